@@ -1,0 +1,105 @@
+/**
+ * The `front-desk` commands. Each opens the store, calls the same core
+ * functions the app uses, and prints text or JSON. Failures throw CliError
+ * (one line, an exit code); main.ts turns them into stderr + exit status.
+ */
+import { existsSync } from 'node:fs';
+import type { PatientBalance } from '../../shared/contract';
+import { ApiError } from '../../shared/errors';
+import { call } from '../api/dispatch';
+import type { CoreContext } from '../api/handlers';
+import type { Clock } from '../clock';
+import { localDate } from '../clock';
+import type { Db } from '../db/connection';
+import { openDatabase } from '../db/connection';
+import { StoreError } from '../db/errors';
+import { seedDemoPractice } from '../demo/seed';
+import type { BrowserHost } from '../host/browser-host';
+import { startBrowserHost } from '../host/browser-host';
+import { getPatientByMrn } from '../patients/queries';
+import { CliError, EXIT } from './exit-codes';
+import { balanceJson, balanceText, searchJson, searchText } from './format';
+
+export interface CliIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  clock: Clock;
+}
+
+function open(file: string, create = false): Db {
+  try {
+    return openDatabase(file, { create });
+  } catch (error) {
+    if (error instanceof StoreError) throw new CliError(EXIT.database, error.message);
+    throw error;
+  }
+}
+
+function withCore<T>(file: string, io: CliIo, work: (ctx: CoreContext) => T): T {
+  const db = open(file);
+  try {
+    return work({ db, clock: io.clock, host: 'browser' });
+  } catch (error) {
+    if (error instanceof ApiError) throw new CliError(error.code === 'invalid_input' ? EXIT.usage : EXIT.notFoundOrRefused, error.message);
+    throw error;
+  } finally {
+    db.close();
+  }
+}
+
+const print = (io: CliIo, json: boolean, value: unknown, text: string) => io.out(json ? JSON.stringify(value, null, 2) : text);
+
+export function demoCommand(io: CliIo, options: { db: string; patients: number; seed: number; today?: string }): void {
+  if (existsSync(options.db)) throw new CliError(EXIT.usage, `${options.db} already exists; choose a new path for the demo database.`);
+  const db = open(options.db, true);
+  const started = performance.now();
+  const showProgress = options.patients >= 10_000;
+  try {
+    seedDemoPractice(db, {
+      patients: options.patients,
+      seed: options.seed,
+      today: options.today ?? localDate(io.clock.now()),
+      onProgress: (done, total) => {
+        if (showProgress) io.err(`Generating demo practice: ${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} patients (${Math.round((done / total) * 100)}%)`);
+      },
+    });
+  } finally {
+    db.close();
+  }
+  io.err(`Created ${options.db} with ${options.patients.toLocaleString('en-US')} demo patients (seed ${options.seed}) in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+}
+
+export function searchCommand(io: CliIo, options: { db: string; text: string; json: boolean; limit?: number }): void {
+  const patients = withCore(options.db, io, (ctx) => call(ctx, 'searchPatients', { query: options.text, limit: options.limit }));
+  print(io, options.json, searchJson(patients), searchText(patients));
+}
+
+export function balanceCommand(io: CliIo, options: { db: string; mrn?: string; id?: number; json: boolean }): void {
+  if ((options.mrn === undefined) === (options.id === undefined)) throw new CliError(EXIT.usage, 'Give exactly one of --mrn MRN or --id ID.');
+  const balance: PatientBalance = withCore(options.db, io, (ctx) => {
+    let patientId = options.id;
+    if (options.mrn !== undefined) {
+      const row = getPatientByMrn(ctx.db, options.mrn);
+      if (!row) throw new ApiError('not_found', `No patient with MRN ${options.mrn}.`);
+      patientId = row.id;
+    }
+    return call(ctx, 'getPatientBalance', { patientId });
+  });
+  print(io, options.json, balanceJson(balance), balanceText(balance));
+}
+
+/** Starts the browser host; resolves once it listens, with a function that stops it. */
+export async function serveCommand(io: CliIo, options: { db: string; port: number; staticDir: string }): Promise<BrowserHost & { stop(): Promise<void> }> {
+  if (!existsSync(options.staticDir)) throw new CliError(EXIT.usage, `The app is not built (${options.staticDir} is missing). Run: npm run build`);
+  const db = open(options.db);
+  try {
+    const host = await startBrowserHost({ ctx: { db, clock: io.clock, host: 'browser' }, staticDir: options.staticDir, port: options.port });
+    io.out(host.url);
+    io.err(`Front Desk Balances is serving ${options.db} on ${host.url.split('#')[0]} (this computer only). Stop with Ctrl+C.`);
+    return { ...host, stop: async () => { await host.close(); db.close(); } };
+  } catch (error) {
+    db.close();
+    if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') throw new CliError(EXIT.usage, `Port ${options.port} is already in use.`);
+    throw error;
+  }
+}

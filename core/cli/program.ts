@@ -1,0 +1,96 @@
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import type { CliIo } from './commands';
+import { balanceCommand, demoCommand, searchCommand, serveCommand } from './commands';
+import { CliError, EXIT } from './exit-codes';
+
+function positiveInt(name: string, max = Number.MAX_SAFE_INTEGER) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < 1 || n > max) throw new InvalidArgumentError(`${name} must be a whole number from 1 to ${max}.`);
+    return n;
+  };
+}
+
+function port(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n > 65_535) throw new InvalidArgumentError('--port must be 0 (any free port) to 65535.');
+  return n;
+}
+
+function isoDate(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) throw new InvalidArgumentError('--today must be a date like 2026-11-22.');
+  return value;
+}
+
+export interface CliEnvironment extends CliIo {
+  /** The built renderer the browser host serves. */
+  staticDir: string;
+  /** Called by `serve` with a stop function once the host listens (main.ts wires signals to it). */
+  onServing?: (stop: () => Promise<void>) => void;
+}
+
+function buildProgram(env: CliEnvironment): Command {
+  const program = new Command('front-desk')
+    .description('Front Desk Balances: patient balances and what the financial policy allows, from the command line.')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => env.out(s.trimEnd()), writeErr: (s) => env.err(s.trimEnd()) })
+    .showHelpAfterError(false);
+
+  program
+    .command('demo')
+    .description('Create a demo practice database (deterministic: same seed and date, same data).')
+    .requiredOption('--db <path>', 'where to create the database (must not exist)')
+    .option('--patients <n>', 'number of patients', positiveInt('--patients', 1_000_000), 2_000)
+    .option('--seed <s>', 'random seed', positiveInt('--seed'), 1)
+    .option('--today <date>', 'reference date (default: today)', isoDate)
+    .action((o: { db: string; patients: number; seed: number; today?: string }) => demoCommand(env, o));
+
+  program
+    .command('search')
+    .description('Find patients by name parts (any order), date of birth, MRN or phone.')
+    .requiredOption('--db <path>', 'database file')
+    .argument('<text...>', 'what to search for')
+    .option('--json', 'print JSON: [{ id, mrn, name, dob }]', false)
+    .option('--limit <n>', 'at most this many results (1-50)', positiveInt('--limit', 50))
+    .action((text: string[], o: { db: string; json: boolean; limit?: number }) => searchCommand(env, { ...o, text: text.join(' ') }));
+
+  program
+    .command('balance')
+    .description("A patient's open items and what is owed.")
+    .requiredOption('--db <path>', 'database file')
+    .option('--mrn <mrn>', 'the patient by MRN')
+    .option('--id <id>', 'the patient by the id `search` prints', positiveInt('--id'))
+    .option('--json', 'print JSON', false)
+    .action((o: { db: string; mrn?: string; id?: number; json: boolean }) => balanceCommand(env, o));
+
+  program
+    .command('serve')
+    .description('Serve the app to a browser on this computer (127.0.0.1); prints the URL with its access token first.')
+    .requiredOption('--db <path>', 'database file')
+    .option('--port <n>', 'port (0 = any free port)', port, 0)
+    .action(async (o: { db: string; port: number }) => {
+      const host = await serveCommand(env, { ...o, staticDir: env.staticDir });
+      env.onServing?.(host.stop);
+    });
+
+  return program;
+}
+
+/** Runs one command line; returns the exit code. Never throws. */
+export async function runCli(argv: string[], env: CliEnvironment): Promise<number> {
+  try {
+    await buildProgram(env).parseAsync(argv, { from: 'user' });
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version requests are not errors; commander already printed the message.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (error instanceof CliError) {
+      env.err(`front-desk: ${error.message}`);
+      return error.exitCode;
+    }
+    env.err(`front-desk: unexpected error: ${error instanceof Error ? error.message : String(error)}`);
+    return EXIT.internal;
+  }
+}
