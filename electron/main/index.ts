@@ -1,0 +1,82 @@
+/**
+ * Electron main process: lifecycle only. It opens the store, serves the renderer, relays IPC to
+ * the core and owns the window; every rule about balances lives in core/.
+ */
+import path from 'node:path';
+import type { BrowserWindow } from 'electron';
+import { app, dialog, session } from 'electron';
+import { localDate, systemClock } from '../../core/clock';
+import type { Db } from '../../core/db/connection';
+import { seedDemoPractice } from '../../core/demo/seed';
+import { registerAppSchemePrivileges, serveRenderer } from './app-protocol';
+import { denyAllPermissions, guardAllWebContents } from './hardening';
+import { registerInvokeHandler } from './ipc';
+import { describeStartupError } from './startup-error';
+import { electronNativeBinding, openAppStore } from './store';
+import { rendererLocation } from './url-policy';
+import { createMainWindow } from './window';
+
+const DEMO_PATIENTS = 2000;
+const DEMO_SEED = 1;
+
+// Built layout: out/main/index.js, out/preload/index.cjs, out/renderer/.
+const preloadPath = path.join(import.meta.dirname, '../preload/index.cjs');
+const rendererDir = path.join(import.meta.dirname, '../renderer');
+const location = rendererLocation(process.env.ELECTRON_RENDERER_URL, app.isPackaged);
+
+// These must happen before 'ready'.
+registerAppSchemePrivileges();
+app.enableSandbox();
+guardAllWebContents(location.origin);
+
+if (app.requestSingleInstanceLock()) {
+  start();
+} else {
+  app.quit(); // another copy is running; it gets 'second-instance' and comes to the front
+}
+
+function openStore(): Db {
+  return openAppStore({
+    dir: app.getPath('userData'),
+    nativeBinding: electronNativeBinding(app.getAppPath()),
+    seed: (db) => seedDemoPractice(db, { patients: DEMO_PATIENTS, seed: DEMO_SEED, today: localDate(systemClock.now()) }),
+  });
+}
+
+function start(): void {
+  let mainWindow: BrowserWindow | null = null;
+  let db: Db | null = null;
+
+  const showWindow = (): void => {
+    if (!db) return;
+    if (!mainWindow || mainWindow.isDestroyed()) {
+      mainWindow = createMainWindow(preloadPath, location.entryUrl);
+      return;
+    }
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  };
+
+  app.on('second-instance', showWindow);
+  app.on('activate', showWindow); // macOS: dock click with no window open
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('will-quit', () => db?.close());
+
+  void app.whenReady().then(() => {
+    try {
+      db = openStore();
+    } catch (error) {
+      console.error('Could not open the database', error);
+      const { title, body } = describeStartupError(error);
+      dialog.showErrorBox(title, body);
+      app.exit(1);
+      return;
+    }
+    denyAllPermissions(session.defaultSession);
+    serveRenderer(rendererDir);
+    registerInvokeHandler({ db, clock: systemClock, host: 'electron' }, location.origin);
+    showWindow();
+  });
+}
