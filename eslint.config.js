@@ -31,7 +31,7 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: ['electron', 'better-sqlite3'], patterns: ['node:*', '**/core/**', '**/renderer/**', '**/electron/**'] }] },
   },
   {
-    files: ['bin/**/*.js', 'scripts/**/*.mjs', '*.config.{js,ts}'],
+    files: ['bin/**/*.js', 'scripts/**/*.mjs', 'bench/**/*.ts', '*.config.{js,ts}'],
     languageOptions: { globals: globals.node },
     rules: { 'no-console': 'off' },
   },

@@ -4,6 +4,8 @@
  * (one line, an exit code); main.ts turns them into stderr + exit status.
  */
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { DATABASE_FILE_NAME, openAppStore } from '../app-store/open-app-store';
 import type { PatientBalance } from '../../shared/contract';
 import { ApiError } from '../../shared/errors';
 import { call } from '../api/dispatch';
@@ -13,7 +15,7 @@ import { localDate } from '../clock';
 import type { Db } from '../db/connection';
 import { openDatabase } from '../db/connection';
 import { StoreError } from '../db/errors';
-import { seedDemoPractice } from '../demo/seed';
+import { EMBEDDED_DEMO, seedDemoPractice } from '../demo/seed';
 import type { BrowserHost } from '../host/browser-host';
 import { startBrowserHost } from '../host/browser-host';
 import { getPatientByMrn } from '../patients/queries';
@@ -88,18 +90,45 @@ export function balanceCommand(io: CliIo, options: { db: string; mrn?: string; i
   print(io, options.json, balanceJson(balance), balanceText(balance));
 }
 
-/** Starts the browser host; resolves once it listens, with a function that stops it. */
-export async function serveCommand(io: CliIo, options: { db: string; port: number; staticDir: string }): Promise<BrowserHost & { stop(): Promise<void> }> {
-  if (!existsSync(options.staticDir)) throw new CliError(EXIT.usage, `The app is not built (${options.staticDir} is missing). Run: npm run build`);
-  const db = open(options.db);
+export type RunningHost = BrowserHost & { stop(): Promise<void> };
+
+async function serveStore(io: CliIo, db: Db, file: string, options: { port: number; staticDir: string }): Promise<RunningHost> {
   try {
     const host = await startBrowserHost({ ctx: { db, clock: io.clock, host: 'browser' }, staticDir: options.staticDir, port: options.port });
     io.out(host.url);
-    io.err(`Front Desk Balances is serving ${options.db} on ${host.url.split('#')[0]} (this computer only). Stop with Ctrl+C.`);
+    io.err(`Front Desk Balances is serving ${file} on ${host.url.split('#')[0]} (this computer only). Open the address above; stop with Ctrl+C.`);
     return { ...host, stop: async () => { await host.close(); db.close(); } };
   } catch (error) {
     db.close();
     if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') throw new CliError(EXIT.usage, `Port ${options.port} is already in use.`);
     throw error;
   }
+}
+
+function requireBuiltRenderer(staticDir: string): void {
+  if (!existsSync(staticDir)) throw new CliError(EXIT.usage, `The app is not built (${staticDir} is missing). Run: npm run build`);
+}
+
+/** Starts the browser host on a database; resolves once it listens, with a function that stops it. */
+export async function serveCommand(io: CliIo, options: { db: string; port: number; staticDir: string }): Promise<RunningHost> {
+  requireBuiltRenderer(options.staticDir);
+  return serveStore(io, open(options.db), options.db, options);
+}
+
+/**
+ * The app without Electron: the store in the user's data folder (the desktop app's own),
+ * created and seeded with the demo practice on first run, served to the browser.
+ */
+export async function startCommand(io: CliIo, options: { dataDir: string; port: number; staticDir: string }): Promise<RunningHost> {
+  requireBuiltRenderer(options.staticDir);
+  const file = join(options.dataDir, DATABASE_FILE_NAME);
+  if (!existsSync(file)) io.err(`First run: creating the demo practice in ${file} ...`);
+  let db: Db;
+  try {
+    db = openAppStore({ dir: options.dataDir, seed: (fresh) => seedDemoPractice(fresh, { ...EMBEDDED_DEMO, today: localDate(io.clock.now()) }) });
+  } catch (error) {
+    if (error instanceof StoreError) throw new CliError(EXIT.database, error.message);
+    throw error;
+  }
+  return serveStore(io, db, file, options);
 }

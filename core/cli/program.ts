@@ -1,6 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import type { CliIo } from './commands';
-import { balanceCommand, demoCommand, searchCommand, serveCommand } from './commands';
+import { userDataDir } from '../app-store/user-data-dir';
+import { balanceCommand, demoCommand, searchCommand, serveCommand, startCommand } from './commands';
 import { CliError, EXIT } from './exit-codes';
 
 function positiveInt(name: string, max = Number.MAX_SAFE_INTEGER) {
@@ -70,6 +71,16 @@ function buildProgram(env: CliEnvironment): Command {
     .option('--port <n>', 'port (0 = any free port)', port, 0)
     .action(async (o: { db: string; port: number }) => {
       const host = await serveCommand(env, { ...o, staticDir: env.staticDir });
+      env.onServing?.(host.stop);
+    });
+
+  program
+    .command('start')
+    .description("Run the app in the browser on this computer's own database (created with the demo practice on first run).")
+    .option('--data-dir <dir>', 'folder of the database', userDataDir())
+    .option('--port <n>', 'port (0 = any free port)', port, 0)
+    .action(async (o: { dataDir: string; port: number }) => {
+      const host = await startCommand(env, { ...o, staticDir: env.staticDir });
       env.onServing?.(host.stop);
     });
 

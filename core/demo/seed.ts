@@ -22,6 +22,8 @@ export interface SeedOptions {
 }
 
 export const DEMO_SOURCE = 'demo';
+/** The practice the app seeds on its first run (the embedded default). */
+export const EMBEDDED_DEMO = { patients: 2_000, seed: 1 } as const;
 const BATCH = 2_000;
 const ACTOR = 'demo-seed';
 

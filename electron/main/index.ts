@@ -7,17 +7,14 @@ import type { BrowserWindow } from 'electron';
 import { app, dialog, session } from 'electron';
 import { localDate, systemClock } from '../../core/clock';
 import type { Db } from '../../core/db/connection';
-import { seedDemoPractice } from '../../core/demo/seed';
+import { electronNativeBinding, openAppStore } from '../../core/app-store/open-app-store';
+import { EMBEDDED_DEMO, seedDemoPractice } from '../../core/demo/seed';
 import { registerAppSchemePrivileges, serveRenderer } from './app-protocol';
 import { denyAllPermissions, guardAllWebContents } from './hardening';
 import { registerInvokeHandler } from './ipc';
 import { describeStartupError } from './startup-error';
-import { electronNativeBinding, openAppStore } from './store';
 import { rendererLocation } from './url-policy';
 import { createMainWindow } from './window';
-
-const DEMO_PATIENTS = 2000;
-const DEMO_SEED = 1;
 
 // Built layout: out/main/index.js, out/preload/index.cjs, out/renderer/.
 const preloadPath = path.join(import.meta.dirname, '../preload/index.cjs');
@@ -39,7 +36,7 @@ function openStore(): Db {
   return openAppStore({
     dir: app.getPath('userData'),
     nativeBinding: electronNativeBinding(app.getAppPath()),
-    seed: (db) => seedDemoPractice(db, { patients: DEMO_PATIENTS, seed: DEMO_SEED, today: localDate(systemClock.now()) }),
+    seed: (db) => seedDemoPractice(db, { ...EMBEDDED_DEMO, today: localDate(systemClock.now()) }),
   });
 }
 

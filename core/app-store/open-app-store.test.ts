@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { StoreError } from '../../core/db/errors';
-import { getSetting, setSetting } from '../../core/settings/queries';
-import { DATABASE_FILE_NAME, electronNativeBinding, openAppStore } from './store';
+import { StoreError } from '../db/errors';
+import { getSetting, setSetting } from '../settings/queries';
+import { DATABASE_FILE_NAME, electronNativeBinding, openAppStore } from './open-app-store';
 
 const dirs: string[] = [];
 function tempDir(): string {

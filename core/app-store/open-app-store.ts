@@ -4,8 +4,8 @@
  */
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import type { Db } from '../../core/db/connection';
-import { openDatabase } from '../../core/db/connection';
+import type { Db } from '../db/connection';
+import { openDatabase } from '../db/connection';
 
 export const DATABASE_FILE_NAME = 'front-desk.sqlite';
 
