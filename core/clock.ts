@@ -18,9 +18,3 @@ export function localDate(date: Date): string {
   return `${y}-${m}-${d}`;
 }
 
-/** ISO date `days` after `isoDate` (negative for before). */
-export function addDays(isoDate: string, days: number): string {
-  const date = new Date(`${isoDate}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}

@@ -1,6 +1,6 @@
 import type { AppointmentView, BalanceItem, CoverageView } from '../../shared/contract';
 import type { GroupCode, ItemCategory, PayerProgram } from '../../shared/domain';
-import { addDays } from '../clock';
+import { addDays } from '../../shared/dates';
 import type { Db } from '../db/connection';
 
 interface ItemRow {

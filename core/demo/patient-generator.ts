@@ -5,7 +5,7 @@
  */
 import type { ItemCategory, PayerProgram, PaymentMethod } from '../../shared/domain';
 import { categoryForPatientAdjustment } from '../../shared/domain';
-import { addDays } from '../clock';
+import { addDays, daysBetween } from '../../shared/dates';
 import type { AdjudicatedLine, LineContext } from './adjudicate';
 import { adjudicate } from './adjudicate';
 import type { Service } from './catalog';
@@ -156,10 +156,6 @@ function paymentsFor(rng: DemoRandom, items: DemoItem[], today: string): DemoPay
     payments.push({ item: index, postedOn, amountCents, ...method(rng) });
   });
   return payments;
-}
-
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 }
 
 /**
