@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../shared/host-protocol';
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import type { TempStore } from '../testing/temp-db';
 import { tempStore } from '../testing/temp-db';
 import type { BrowserHost } from './browser-host';

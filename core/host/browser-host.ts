@@ -8,7 +8,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ApiErrorBody, ApiResult } from '../../shared/errors';
-import { API_PATH, CONTENT_SECURITY_POLICY, TOKEN_FRAGMENT_KEY } from '../../shared/host-protocol';
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
+import { API_PATH, TOKEN_FRAGMENT_KEY } from '../../shared/host-protocol';
 import { dispatch } from '../api/dispatch';
 import type { CoreContext } from '../api/handlers';
 import { hasValidToken, isAllowedHost, isAllowedOrigin } from './request-guard';
@@ -60,7 +61,8 @@ function sendResult(res: ServerResponse, result: ApiResult<unknown>, status = re
 }
 
 function refuse(res: ServerResponse, status: number, message: string): void {
-  sendResult(res, { ok: false, error: { code: 'invalid_input', message } }, status);
+  const code = status === 401 || status === 403 ? 'refused' : 'invalid_input';
+  sendResult(res, { ok: false, error: { code, message } }, status);
 }
 
 function readBody(req: IncomingMessage): Promise<string | null> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../shared/host-protocol';
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { contentTypeFor, fileHeaders, securityHeaders } from './static-headers';
 
 describe('static headers', () => {

@@ -4,7 +4,7 @@
  * and module scripts are refused by Chromium without a JavaScript type.
  */
 import path from 'node:path';
-import { CONTENT_SECURITY_POLICY } from '../../shared/host-protocol';
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',

@@ -1,0 +1,52 @@
+import type { PatientBalance } from '../../../shared/contract';
+import { errorMessage } from './errors';
+import type { SliceCreator } from './types';
+
+export type PatientStatus = 'none' | 'loading' | 'ready' | 'error';
+
+export interface PatientSlice {
+  /** The patient the desk has open, or null. */
+  patientId: number | null;
+  /** That patient's balance once loaded (null while loading or after an error). */
+  balance: PatientBalance | null;
+  patientStatus: PatientStatus;
+  patientError: string | null;
+  openPatient(patientId: number): Promise<void>;
+  /** Loads the open patient again (after an error, or to refresh). */
+  reloadPatient(): Promise<void>;
+  closePatient(): void;
+}
+
+export const createPatientSlice: SliceCreator<PatientSlice> = (deps) => (set, get) => {
+  /** Only the answer for the most recently opened patient is shown. */
+  let latest = 0;
+
+  async function load(patientId: number): Promise<void> {
+    const mine = ++latest;
+    set({ patientId, balance: null, patientStatus: 'loading', patientError: null });
+    try {
+      const balance = await deps.api('getPatientBalance', { patientId });
+      if (mine !== latest) return;
+      set({ balance, patientStatus: 'ready' });
+    } catch (error) {
+      if (mine !== latest) return;
+      set({ patientStatus: 'error', patientError: errorMessage(error) });
+    }
+  }
+
+  return {
+    patientId: null,
+    balance: null,
+    patientStatus: 'none',
+    patientError: null,
+    openPatient: load,
+    async reloadPatient() {
+      const { patientId } = get();
+      if (patientId !== null) await load(patientId);
+    },
+    closePatient() {
+      latest += 1;
+      set({ patientId: null, balance: null, patientStatus: 'none', patientError: null });
+    },
+  };
+};

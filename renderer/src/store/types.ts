@@ -1,0 +1,18 @@
+import type { StateCreator } from 'zustand';
+import type { api } from '../api/client';
+import type { AppInfoSlice } from './app-info-slice';
+import type { PatientSlice } from './patient-slice';
+import type { SearchSlice } from './search-slice';
+
+/** What the store needs from outside; tests pass fakes. */
+export interface StoreDeps {
+  api: typeof api;
+  /** Quiet time after the last keystroke before a search is sent. */
+  searchDebounceMs: number;
+}
+
+/** The one store: every slice side by side. */
+export type AppState = AppInfoSlice & SearchSlice & PatientSlice;
+
+/** A slice sees (and may call into) the whole store, and builds only its own part. */
+export type SliceCreator<Slice> = (deps: StoreDeps) => StateCreator<AppState, [], [], Slice>;
