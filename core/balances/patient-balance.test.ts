@@ -23,7 +23,7 @@ function buildPatient(s: TempStore) {
   adjust('CO', '45', null, 4800);
   const item = (adjustmentId: number | null, category: string, cents: number, date = '2026-09-01', code = '99213') => {
     const id = Number(
-      db.prepare("INSERT INTO patient_items (patient_id, claim_line_id, adjustment_id, service_date, service_code, category, amount_cents, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'x')")
+      db.prepare("INSERT INTO patient_items (patient_id, claim_line_id, adjustment_id, service_date, service_code, category, amount_cents, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, '2026-09-20T12:00:00.000Z')")
         .run(patientId, lineId, adjustmentId, date, code, category, cents).lastInsertRowid,
     );
     db.prepare("INSERT INTO ledger_entries (patient_id, item_id, kind, amount_cents, posted_at, actor) VALUES (?, ?, 'charge', ?, 'x', 't')").run(patientId, id, cents);
@@ -55,14 +55,16 @@ describe('getPatientBalance', () => {
     expect(balance.items[2]).toMatchObject({ category: 'self_pay', group: null, carc: null, rarc: null, description: 'Portal e-visit' });
   });
 
-  it("shows today's appointment and its copay as due today", () => {
+  it("adds today's copay to what is due today", () => {
     store = tempStore();
     const p = buildPatient(store);
-    expect(getPatientBalance(store.db, store.ctx.clock, p.patientId).dueTodayCents).toBe(0);
+    expect(getPatientBalance(store.db, store.ctx.clock, p.patientId).dueTodayCents).toBe(7700);
     store.db.prepare("INSERT INTO appointments (patient_id, starts_at, provider, visit_type, status) VALUES (?, ?, 'Dr. Kim', 'Follow-up', 'booked')").run(p.patientId, `${TEST_TODAY}T09:30`);
     const balance = getPatientBalance(store.db, store.ctx.clock, p.patientId);
     expect(balance.appointmentToday).toMatchObject({ startsAt: `${TEST_TODAY}T09:30`, provider: 'Dr. Kim', expectedCopayCents: 2500 });
-    expect(balance.dueTodayCents).toBe(2500);
+    expect(balance.todaysCopay).toMatchObject({ expectedCents: 2500, collectedCents: 0, dueCents: 2500 });
+    expect(balance.todaysCopay?.reason.text).toMatch(/^Copay for today's visit\. Our contract with the plan requires us to collect it\./);
+    expect(balance.dueTodayCents).toBe(7700 + 2500);
     expect(balance.coverages).toEqual([{ payer: 'Aetna', program: 'commercial', memberId: null, priority: 1, copayCents: 2500 }]);
   });
 
@@ -79,9 +81,10 @@ describe('getPatientBalance', () => {
     const patients = store.db.prepare('SELECT id FROM patients').all() as { id: number }[];
     for (const { id } of patients) {
       const balance = getPatientBalance(store.db, store.ctx.clock, id);
-      expect(balance.totalDueCents).toBe(balance.items.reduce((sum, i) => sum + i.openCents, 0));
-      expect(balance.totalDueCents).toBe((ledgerOpen.get(id) as { total: number }).total);
-      for (const item of balance.items) expect(item.openCents).toBeGreaterThan(0);
+      const open = balance.items.filter((i) => i.openCents > 0);
+      expect(balance.totalDueCents).toBe(open.filter((i) => i.verdict.collectible).reduce((sum, i) => sum + i.openCents, 0));
+      expect(balance.totalDueCents + balance.notCollectibleCents).toBe((ledgerOpen.get(id) as { total: number }).total);
+      for (const item of balance.items) expect(item.openCents > 0 || item.verdict.refundCents > 0).toBe(true);
     }
   });
 });

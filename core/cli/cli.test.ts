@@ -18,6 +18,7 @@ async function cli(...argv: string[]) {
     out: (t) => out.push(t),
     err: (t) => err.push(t),
     clock: fixedClock(`${TEST_TODAY}T10:00:00`),
+    actor: 'cli-test',
     staticDir: join(dir.dir, 'no-renderer'),
   });
   return { code, out: out.join('\n'), err: err.join('\n') };

@@ -26,6 +26,8 @@ export interface CliIo {
   out: (text: string) => void;
   err: (text: string) => void;
   clock: Clock;
+  /** Who is acting, for the audit log. */
+  actor: string;
 }
 
 function open(file: string, create = false): Db {
@@ -40,7 +42,7 @@ function open(file: string, create = false): Db {
 function withCore<T>(file: string, io: CliIo, work: (ctx: CoreContext) => T): T {
   const db = open(file);
   try {
-    return work({ db, clock: io.clock, host: 'browser' });
+    return work({ db, clock: io.clock, host: 'browser', actor: io.actor });
   } catch (error) {
     if (error instanceof ApiError) throw new CliError(error.code === 'invalid_input' ? EXIT.usage : EXIT.notFoundOrRefused, error.message);
     throw error;
@@ -94,7 +96,7 @@ export type RunningHost = BrowserHost & { stop(): Promise<void> };
 
 async function serveStore(io: CliIo, db: Db, file: string, options: { port: number; staticDir: string }): Promise<RunningHost> {
   try {
-    const host = await startBrowserHost({ ctx: { db, clock: io.clock, host: 'browser' }, staticDir: options.staticDir, port: options.port });
+    const host = await startBrowserHost({ ctx: { db, clock: io.clock, host: 'browser', actor: io.actor }, staticDir: options.staticDir, port: options.port });
     io.out(host.url);
     io.err(`Front Desk Balances is serving ${file} on ${host.url.split('#')[0]} (this computer only). Open the address above; stop with Ctrl+C.`);
     return { ...host, stop: async () => { await host.close(); db.close(); } };

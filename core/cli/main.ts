@@ -1,6 +1,7 @@
 /** Entry point of the `front-desk` bin (built to out/main/cli.js). */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { workstationActor } from '../actor';
 import { systemClock } from '../clock';
 import { runCli } from './program';
 
@@ -10,6 +11,7 @@ const code = await runCli(process.argv.slice(2), {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),
   clock: systemClock,
+  actor: workstationActor(),
   staticDir,
   onServing: (stop) => {
     const shutdown = () => void stop().then(() => process.exit(0));

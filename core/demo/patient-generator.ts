@@ -61,6 +61,14 @@ export interface DemoPayment {
   reference: string | null;
 }
 
+/** A correction the main system posted to an item (e.g. OA-209: the patient may not be charged). */
+export interface DemoAdjustmentEntry {
+  item: number;
+  postedOn: string;
+  /** Positive: lowers what the patient owes. */
+  amountCents: number;
+}
+
 export interface DemoStatement {
   attemptedOn: string;
   items: number[];
@@ -86,6 +94,7 @@ export interface DemoPatient {
   claims: DemoClaim[];
   items: DemoItem[];
   payments: DemoPayment[];
+  adjustments: DemoAdjustmentEntry[];
   statements: DemoStatement[];
 }
 
@@ -140,9 +149,10 @@ function method(rng: DemoRandom): { method: PaymentMethod; reference: string | n
 }
 
 /** Payments on items: copays mostly at the visit; older bills paid, partly paid or not at all. */
-function paymentsFor(rng: DemoRandom, items: DemoItem[], today: string): DemoPayment[] {
+function paymentsFor(rng: DemoRandom, items: (DemoItem | null)[], today: string): DemoPayment[] {
   const payments: DemoPayment[] = [];
   items.forEach((item, index) => {
+    if (!item) return;
     if (item.category === 'copay' && rng.chance(0.75)) {
       payments.push({ item: index, postedOn: item.serviceDate, amountCents: item.amountCents, ...method(rng) });
       return;
@@ -162,10 +172,10 @@ function paymentsFor(rng: DemoRandom, items: DemoItem[], today: string): DemoPay
  * Statements every 30 days from a week after the first bill, while a balance
  * of $20 or more stays open (smaller balances wait for the next visit), up to 5.
  */
-function statementsFor(items: DemoItem[], payments: DemoPayment[], today: string): DemoStatement[] {
-  const open = items.map((item) => item.amountCents);
+function statementsFor(items: (DemoItem | null)[], payments: DemoPayment[], today: string): DemoStatement[] {
+  const open = items.map((item) => item?.amountCents ?? 0);
   for (const p of payments) if (p.item !== null) open[p.item] = (open[p.item] ?? 0) - p.amountCents;
-  const openItems = items.map((item, i) => ({ item, i })).filter(({ i }) => (open[i] ?? 0) > 0);
+  const openItems = items.flatMap((item, i) => (item && (open[i] ?? 0) > 0 ? [{ item, i }] : []));
   if (openItems.length === 0) return [];
   const first = openItems.map(({ item }) => item.billedOn).sort()[0] as string;
   const statements: DemoStatement[] = [];
@@ -208,7 +218,8 @@ export function generatePatient(rng: DemoRandom, index: number, today: string): 
 
   const claims: DemoClaim[] = [];
   const items: DemoItem[] = [];
-  const credits: DemoPayment[] = [];
+  const collectedAtVisit: DemoPayment[] = [];
+  const corrections: DemoAdjustmentEntry[] = [];
   for (const serviceDate of visitDates) {
     if (daysBetween(serviceDate, today) < ADJUDICATION_DAYS) continue; // still with the payer
     const adjudicatedOn = addDays(serviceDate, rng.int(ADJUDICATION_DAYS, 30));
@@ -227,7 +238,10 @@ export function generatePatient(rng: DemoRandom, index: number, today: string): 
           items.push({ claim: claimIndex, line: i, adjustment: k, serviceDate, serviceCode: svc.code, category: categoryForPatientAdjustment(a.carc), amountCents: a.amountCents, billedOn: adjudicatedOn });
         }
         if (a.group === 'OA' && a.carc === '209') {
-          credits.push({ item: null, postedOn: serviceDate, amountCents: a.amountCents, ...method(rng) });
+          // Collected at the visit as a copay; the payer then said the patient may not be charged: a refund is due.
+          const item = items.push({ claim: claimIndex, line: i, adjustment: k, serviceDate, serviceCode: svc.code, category: 'other', amountCents: a.amountCents, billedOn: serviceDate }) - 1;
+          collectedAtVisit.push({ item, postedOn: serviceDate, amountCents: a.amountCents, ...method(rng) });
+          corrections.push({ item, postedOn: adjudicatedOn, amountCents: a.amountCents });
         }
       });
       return { lineNumber, serviceCode: svc.code, billedCents: svc.billedCents, ...adjudicated };
@@ -241,7 +255,11 @@ export function generatePatient(rng: DemoRandom, index: number, today: string): 
       lines,
     });
   }
-  const payments = [...paymentsFor(rng, items, today), ...credits];
+  const corrected = new Set(corrections.map((c) => c.item));
+  const payable = items.map((item, i) => (corrected.has(i) ? null : item));
+  const payments = [...paymentsFor(rng, payable, today), ...collectedAtVisit];
+  // A few patients keep money on account toward future visits.
+  if (rng.chance(0.01)) payments.push({ item: null, postedOn: addDays(today, -rng.int(1, 90)), amountCents: 2_500, ...method(rng) });
   return {
     mrn: `M${String(index + 1).padStart(7, '0')}`,
     mainSystemId: `PM-${String(index + 1).padStart(8, '0')}`,
@@ -254,7 +272,8 @@ export function generatePatient(rng: DemoRandom, index: number, today: string): 
     claims,
     items,
     payments,
-    statements: statementsFor(items, payments, today),
+    adjustments: corrections,
+    statements: statementsFor(payable, payments, today),
   };
 }
 

@@ -105,6 +105,9 @@ function writePatient(db: Db, w: Writers, p: DemoPatient, createdAt: string): vo
     const itemId = pay.item === null ? null : itemIds[pay.item]!;
     w.entry.run(patientId, itemId, 'payment', -pay.amountCents, pay.method, pay.reference, at(pay.postedOn), ACTOR);
   }
+  for (const a of p.adjustments) {
+    w.entry.run(patientId, itemIds[a.item]!, 'adjustment', -a.amountCents, 'main_system', 'OA-209', at(a.postedOn), ACTOR);
+  }
   for (const s of p.statements) {
     const attemptId = id(w.attempt.run(patientId, 'statement', s.attemptedOn, s.amountCents, ACTOR));
     for (const i of s.items) w.attemptItem.run(attemptId, itemIds[i]!);

@@ -7,6 +7,7 @@ import type { BrowserWindow } from 'electron';
 import { app, dialog, session } from 'electron';
 import { localDate, systemClock } from '../../core/clock';
 import type { Db } from '../../core/db/connection';
+import { workstationActor } from '../../core/actor';
 import { electronNativeBinding, openAppStore } from '../../core/app-store/open-app-store';
 import { EMBEDDED_DEMO, seedDemoPractice } from '../../core/demo/seed';
 import { registerAppSchemePrivileges, serveRenderer } from './app-protocol';
@@ -73,7 +74,7 @@ function start(): void {
     }
     denyAllPermissions(session.defaultSession);
     serveRenderer(rendererDir);
-    registerInvokeHandler({ db, clock: systemClock, host: 'electron' }, location.origin);
+    registerInvokeHandler({ db, clock: systemClock, host: 'electron', actor: workstationActor() }, location.origin);
     showWindow();
   });
 }

@@ -84,6 +84,8 @@ export const migration002: Migration = {
         created_at      TEXT NOT NULL
       ) STRICT;
     `);
+    // Today's copay, once the desk takes it, is an item of its own until the claim comes back.
+    db.prepare("INSERT INTO service_codes (code, description) VALUES ('COPAY', 'Copay for the visit') ON CONFLICT (code) DO NOTHING").run();
     db.prepare("INSERT INTO policy_versions (version, document, published_at, published_by, note) VALUES (1, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'system', 'Default policy')").run(
       JSON.stringify(DEFAULT_POLICY),
     );
