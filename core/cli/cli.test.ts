@@ -168,3 +168,88 @@ describe('failures: one line on stderr and a non-zero exit code', () => {
     expect(result.err).toMatch(/npm run build/);
   });
 });
+
+describe('front-desk balance with verdicts (policy)', () => {
+  it('adds the verdict and collection history to every item; the total counts collectible items only', async () => {
+    for (const mrn of ['M0000001', 'M0000002', 'M0000003', 'M0000004', 'M0000005']) {
+      const balance = JSON.parse((await cli('balance', '--db', db, '--mrn', mrn, '--json')).out) as {
+        totalDueCents: number;
+        items: { openCents: number; verdict: { collectible: boolean; requiredAction: string; allowedActions: string[]; needsApproval: boolean; reasons: { clause: string; text: string }[] }; collection: { statementsSent: number; firstStatementDate: string | null } }[];
+      };
+      for (const item of balance.items) {
+        expect(Object.keys(item.verdict)).toEqual(['collectible', 'requiredAction', 'allowedActions', 'needsApproval', 'reasons']);
+        expect(['collect', 'none', 'refund', 'review']).toContain(item.verdict.requiredAction);
+        for (const a of item.verdict.allowedActions) expect(['collect', 'carry_forward', 'write_off', 'request_exception', 'refund']).toContain(a);
+        expect(item.verdict.reasons.length).toBeGreaterThan(0);
+        expect(Object.keys(item.collection)).toEqual(['statementsSent', 'firstStatementDate']);
+      }
+      expect(balance.totalDueCents).toBe(balance.items.filter((i) => i.verdict.collectible).reduce((sum, i) => sum + i.openCents, 0));
+    }
+  });
+});
+
+describe('front-desk record', () => {
+  async function patientWithOpenItems() {
+    for (let n = 1; n <= 120; n++) {
+      const mrn = `M${String(n).padStart(7, '0')}`;
+      const balance = JSON.parse((await cli('balance', '--db', db, '--mrn', mrn, '--json')).out) as {
+        totalDueCents: number;
+        items: { id: number; openCents: number; verdict: { collectible: boolean; allowedActions: string[] } }[];
+      };
+      const collectible = balance.items.filter((i) => i.verdict.collectible);
+      if (collectible.length >= 2 && balance.totalDueCents >= 3_000) return { mrn, balance, collectible };
+    }
+    throw new Error('no suitable demo patient');
+  }
+
+  it('records a payment and prints the new total; the same --key records once', async () => {
+    const { mrn, balance } = await patientWithOpenItems();
+    const first = await cli('record', '--db', db, '--mrn', mrn, '--key', 'cli-pay-0001', 'pay', '10.00', '--method', 'card', '--ref', 'AUTH-9');
+    expect(first.code).toBe(0);
+    expect(first.out).toMatch(/^Recorded \$10\.00 card: \$10\.00 to item \d+\./);
+    const again = await cli('record', '--db', db, '--mrn', mrn, '--key', 'cli-pay-0001', '--json', 'pay', '10.00', '--method', 'card', '--ref', 'AUTH-9');
+    const after = JSON.parse(again.out) as { result: { amountCents: number }; balance: { totalDueCents: number } };
+    expect(after.result.amountCents).toBe(1_000);
+    expect(after.balance.totalDueCents).toBe(balance.totalDueCents - 1_000);
+  });
+
+  it('requests a write-off and refuses a direct second request, naming the rule', async () => {
+    const { mrn, collectible } = await patientWithOpenItems();
+    const item = String(collectible[0]!.id);
+    const ok = await cli('record', '--db', db, '--mrn', mrn, 'request-write-off', '--item', item, '--reason', 'Patient disputes the charge');
+    expect(ok.code).toBe(0);
+    expect(ok.out).toMatch(/waits for a manager/);
+    const again = await cli('record', '--db', db, '--mrn', mrn, 'request-write-off', '--item', item, '--reason', 'Again');
+    expect(again.code).toBe(EXIT.notFoundOrRefused);
+    expect(again.err).toMatch(/already waiting for a manager/);
+  });
+
+  it('refuses a carry-forward the policy does not allow, with the clause, exit 1', async () => {
+    const { mrn, collectible } = await patientWithOpenItems();
+    const result = await cli('record', '--db', db, '--mrn', mrn, 'carry-forward', '--item', String(collectible[0]!.id));
+    expect(result.code).toBe(EXIT.notFoundOrRefused);
+    expect(result.err).toMatch(/^front-desk: .*cannot be carried forward.*\(2\.[12] /);
+    expect(result.err.trim().split('\n')).toHaveLength(1);
+  });
+
+  it.each([
+    [['pay', '0', '--method', 'cash'], /more than \$0\.00/],
+    [['pay', '-5', '--method', 'cash'], /more than \$0\.00/],
+    [['pay', '12.345', '--method', 'cash'], /not an amount/],
+    [['pay', 'ten', '--method', 'cash'], /not an amount/],
+    [['pay', '10', '--method', 'check'], /check needs its number/],
+    [['pay', '10', '--method', 'iou'], /cash, check or card/],
+  ])('rejects bad payments %j', async (args, message) => {
+    const result = await cli('record', '--db', db, '--mrn', 'M0000001', ...args);
+    expect(result.code).toBe(EXIT.usage);
+    expect(result.err).toMatch(message);
+  });
+
+  it('refuses an item of another patient', async () => {
+    const { mrn, collectible } = await patientWithOpenItems();
+    const someoneElse = mrn === 'M0000001' ? 'M0000002' : 'M0000001';
+    const result = await cli('record', '--db', db, '--mrn', someoneElse, 'carry-forward', '--item', String(collectible[0]!.id));
+    expect(result.code).toBe(EXIT.notFoundOrRefused);
+    expect(result.err).toMatch(/belongs to another patient/);
+  });
+});

@@ -39,12 +39,12 @@ function open(file: string, create = false): Db {
   }
 }
 
-function withCore<T>(file: string, io: CliIo, work: (ctx: CoreContext) => T): T {
+export function withCore<T>(file: string, io: CliIo, work: (ctx: CoreContext) => T): T {
   const db = open(file);
   try {
     return work({ db, clock: io.clock, host: 'browser', actor: io.actor });
   } catch (error) {
-    if (error instanceof ApiError) throw new CliError(error.code === 'invalid_input' ? EXIT.usage : EXIT.notFoundOrRefused, error.message);
+    if (error instanceof ApiError) throw new CliError(error.code === 'invalid_input' ? EXIT.usage : EXIT.notFoundOrRefused, error.message.replace(/\s*\n\s*/g, ' '));
     throw error;
   } finally {
     db.close();

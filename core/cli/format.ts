@@ -26,9 +26,19 @@ export function balanceJson(balance: PatientBalance) {
       rarc: item.rarc,
       amountCents: item.amountCents,
       openCents: item.openCents,
+      verdict: {
+        collectible: item.verdict.collectible,
+        requiredAction: item.verdict.requiredAction,
+        allowedActions: item.verdict.allowedActions,
+        needsApproval: item.verdict.needsApproval,
+        reasons: item.verdict.reasons,
+      },
+      collection: item.collection,
     })),
   };
 }
+
+const ACTION_WORDS = { collect: 'Collect', none: 'Do not collect', refund: 'Refund', review: 'Manager review' } as const;
 
 export function searchText(patients: PatientSummary[]): string {
   if (patients.length === 0) return 'No patients match.';
@@ -40,8 +50,12 @@ export function balanceText(balance: PatientBalance): string {
   for (const c of balance.coverages) lines.push(`  ${c.payer} (${c.program})${c.copayCents ? `, copay ${formatCents(c.copayCents)}` : ''}`);
   if (balance.appointmentToday) lines.push(`Today ${balance.appointmentToday.startsAt.slice(11)} with ${balance.appointmentToday.provider}`);
   for (const item of balance.items) {
-    lines.push(`  ${item.serviceDate}  ${item.serviceCode.padEnd(6)} ${formatCents(item.openCents).padStart(10)}  ${whyOwed(item)}  ${item.description}`);
+    lines.push(`  #${item.id}  ${item.serviceDate}  ${item.serviceCode.padEnd(6)} ${formatCents(item.openCents).padStart(10)}  ${whyOwed(item)}  ${item.description}`);
+    lines.push(`        ${ACTION_WORDS[item.verdict.requiredAction]}: ${item.verdict.reasons[0]?.text ?? ''}`);
   }
   lines.push(`Total owed ${formatCents(balance.totalDueCents)}; due today ${formatCents(balance.dueTodayCents)}`);
+  if (balance.notCollectibleCents) lines.push(`Not billable to the patient ${formatCents(balance.notCollectibleCents)}`);
+  if (balance.refundsDueCents) lines.push(`Refunds due ${formatCents(balance.refundsDueCents)}`);
+  if (balance.unappliedCreditCents) lines.push(`Credit on account ${formatCents(balance.unappliedCreditCents)}`);
   return lines.join('\n');
 }

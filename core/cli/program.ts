@@ -3,6 +3,8 @@ import type { CliIo } from './commands';
 import { userDataDir } from '../app-store/user-data-dir';
 import { balanceCommand, demoCommand, searchCommand, serveCommand, startCommand } from './commands';
 import { CliError, EXIT } from './exit-codes';
+import type { RecordTarget } from './record';
+import { recordCommand } from './record';
 
 function positiveInt(name: string, max = Number.MAX_SAFE_INTEGER) {
   return (value: string): number => {
@@ -73,6 +75,42 @@ function buildProgram(env: CliEnvironment): Command {
       const host = await serveCommand(env, { ...o, staticDir: env.staticDir });
       env.onServing?.(host.stop);
     });
+
+  const record = program
+    .command('record')
+    .description("Act on a patient's balance as the desk does: pay, carry-forward, request-write-off.")
+    .enablePositionalOptions()
+    .requiredOption('--db <path>', 'database file')
+    .option('--mrn <mrn>', 'the patient by MRN')
+    .option('--id <id>', 'the patient by the id `search` prints', positiveInt('--id'))
+    .option('--json', 'print JSON: { result, balance }', false)
+    .option('--key <key>', 'idempotency key: repeating a command with the same key records it once');
+  const target = (): RecordTarget => record.opts<RecordTarget>();
+
+  record
+    .command('pay')
+    .description("Record a payment (today's copay first, then the oldest balances).")
+    .argument('<amount>', 'dollars and cents, e.g. 25 or 25.00')
+    .requiredOption('--method <method>', 'cash, check or card', (v: string) => {
+      if (v !== 'cash' && v !== 'check' && v !== 'card') throw new InvalidArgumentError('--method must be cash, check or card.');
+      return v;
+    })
+    .option('--ref <reference>', 'check number or card reference (required for check and card)')
+    .action((amount: string, o: { method: 'cash' | 'check' | 'card'; ref?: string }) => recordCommand(env, target(), { kind: 'pay', amount, ...o }));
+
+  record
+    .command('carry-forward')
+    .description('Carry a small balance forward to the next visit instead of a statement.')
+    .requiredOption('--item <id>', 'the item id (`balance` lists them)', positiveInt('--item'))
+    .action((o: { item: number }) => recordCommand(env, target(), { kind: 'carry-forward', item: o.item }));
+
+  record
+    .command('request-write-off')
+    .description('Ask a manager to approve writing off an item.')
+    .requiredOption('--item <id>', 'the item id', positiveInt('--item'))
+    .requiredOption('--reason <text>', 'why, in a few words')
+    .option('--doc <reference>', 'where the documentation is (scan id, form number)')
+    .action((o: { item: number; reason: string; doc?: string }) => recordCommand(env, target(), { kind: 'request-write-off', ...o }));
 
   program
     .command('start')
