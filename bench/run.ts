@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runBalanceBench } from './balance';
 import { buildPractice, runSearchBench } from './search';
 
 const PATIENTS = Number(process.env.BENCH_PATIENTS ?? 200_000);
@@ -14,6 +15,7 @@ try {
   console.log(`  ${seconds.toFixed(1)} s (${Math.round(PATIENTS / seconds).toLocaleString('en-US')} patients/s)`);
   runSearchBench(db);
   db.close();
+  runBalanceBench(dir);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -101,7 +101,8 @@ export interface DemoPatient {
 const NOMINAL_CODES = ['99421', '99422', '99423', 'G2012', '98012', '98013', '98014', '98015', '98008', '98009'];
 const VISIT_CODES = ['99212', '99213', '99213', '99214', '99214', '99215'];
 const LAB_CODES = ['80053', '85025', '81002'];
-const HISTORY_DAYS = 730;
+/** Default span of a patient's history: two years. */
+export const DEFAULT_HISTORY_DAYS = 730;
 /** A claim comes back from the payer this many days after the visit, at the earliest. */
 const ADJUDICATION_DAYS = 14;
 
@@ -110,8 +111,8 @@ function programFor(rng: DemoRandom, age: number): PayerProgram {
   return rng.weighted([[66, 'commercial'], [20, 'medicaid'], [14, 'self_pay']] as const);
 }
 
-function coveragesFor(rng: DemoRandom, program: PayerProgram, today: string): DemoCoverage[] {
-  const activeFrom = addDays(today, -HISTORY_DAYS - rng.int(0, 2000));
+function coveragesFor(rng: DemoRandom, program: PayerProgram, today: string, historyDays: number): DemoCoverage[] {
+  const activeFrom = addDays(today, -historyDays - rng.int(0, 2000));
   const memberId = program === 'self_pay' ? null : rng.faker.string.alphanumeric({ length: 11, casing: 'upper' });
   const primary: DemoCoverage = { payer: rng.pick(PAYERS[program]), program, memberId, priority: 1, copayCents: rng.pick(COPAY_CHOICES[program]), activeFrom };
   if (program !== 'qmb') return [primary];
@@ -206,15 +207,16 @@ function appointmentsFor(rng: DemoRandom, index: number, today: string, visitDat
   return appointments;
 }
 
-export function generatePatient(rng: DemoRandom, index: number, today: string): DemoPatient {
+export function generatePatient(rng: DemoRandom, index: number, today: string, historyDays = DEFAULT_HISTORY_DAYS): DemoPatient {
   const sex = rng.pick(['female', 'male'] as const);
   const age = rng.weighted([[18, rng.int(0, 17)], [47, rng.int(18, 64)], [35, rng.int(65, 95)]] as const);
   const dob = addDays(today, -(age * 365 + rng.int(0, 364)));
   const program = programFor(rng, age);
-  const coverages = coveragesFor(rng, program, today);
+  const coverages = coveragesFor(rng, program, today, historyDays);
   const primary = coverages[0] as DemoCoverage;
-  const visitCount = rng.weighted([[10, 0], [20, 1], [25, 2], [20, 3], [12, 4], [8, 6], [5, 10]] as const);
-  const visitDates = Array.from({ length: visitCount }, () => addDays(today, -rng.int(1, HISTORY_DAYS))).sort();
+  // Visits per two years, scaled to the history asked for (the benchmark uses ten years).
+  const visitCount = Math.round((rng.weighted([[10, 0], [20, 1], [25, 2], [20, 3], [12, 4], [8, 6], [5, 10]] as const) * historyDays) / DEFAULT_HISTORY_DAYS);
+  const visitDates = Array.from({ length: visitCount }, () => addDays(today, -rng.int(1, historyDays))).sort();
 
   const claims: DemoClaim[] = [];
   const items: DemoItem[] = [];

@@ -18,6 +18,8 @@ export interface SeedOptions {
   seed: number;
   /** The reference date (YYYY-MM-DD): today's appointments are on it, history runs back from it. */
   today: string;
+  /** How far back each patient's history goes (default two years). */
+  historyDays?: number;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -133,7 +135,7 @@ export function seedDemoPractice(db: Db, options: SeedOptions): void {
     for (let start = 0; start < options.patients; start += BATCH) {
       const end = Math.min(options.patients, start + BATCH);
       db.transaction(() => {
-        for (let index = start; index < end; index++) writePatient(db, w, generatePatient(rng, index, options.today), createdAt);
+        for (let index = start; index < end; index++) writePatient(db, w, generatePatient(rng, index, options.today, options.historyDays), createdAt);
       })();
       options.onProgress?.(end, options.patients);
     }

@@ -15,7 +15,7 @@ export interface ItemSpec {
   serviceDate?: string;
   billedOn?: string;
   /** Statements sent for it, on these dates. */
-  statements?: string[];
+  statements?: readonly string[];
 }
 
 export interface PatientSpec {
