@@ -103,8 +103,8 @@ export interface PatientSummary {
   mrn: string;
   /** "Family, Given" as the desk reads it. */
   name: string;
-  /** ISO date, YYYY-MM-DD. */
-  dob: string;
+  /** ISO date, YYYY-MM-DD; null when no source has told us (an 835 carries none). */
+  dob: string | null;
   /** Ten digits, or null when the main system has none. */
   phone: string | null;
 }
@@ -177,6 +177,11 @@ export interface PatientBalance {
   /** Prepayments on account, not applied to any item. */
   unappliedCreditCents: Cents;
   policyVersion: number;
+  /**
+   * Carrying forward is allowed only while the patient's collectible balance is under this
+   * (policy 2.1: the statement threshold, capped by the carried-total limit of 2.2).
+   */
+  carryForwardLimitCents: Cents;
   /** When the data last came from the main system (ISO timestamp), or null if never. */
   lastSyncedAt: string | null;
 }

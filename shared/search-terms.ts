@@ -39,18 +39,14 @@ export interface IndexablePatient {
   familyName: string;
   givenName: string;
   mrn: string;
-  dob: string;
+  dob: string | null;
   phone: string | null;
 }
 
 /** Every term a patient is found under, without duplicates. */
 export function patientSearchTerms(patient: IndexablePatient): string[] {
-  const terms = new Set<string>([
-    ...nameTerms(patient.familyName),
-    ...nameTerms(patient.givenName),
-    patient.mrn.toLowerCase(),
-    patient.dob,
-  ]);
+  const terms = new Set<string>([...nameTerms(patient.familyName), ...nameTerms(patient.givenName), patient.mrn.toLowerCase()]);
+  if (patient.dob) terms.add(patient.dob);
   if (patient.phone) {
     const digits = phoneDigits(patient.phone);
     if (digits) terms.add(digits);

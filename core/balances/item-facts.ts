@@ -35,6 +35,7 @@ interface Row {
   carried_until: string | null;
   pending: number;
   approved: number;
+  conflict: number;
   appointment_id: number | null;
 }
 
@@ -49,6 +50,7 @@ const SQL = `
          cf.carried_on AS carried_since, cf.statement_by AS carried_until,
          EXISTS (SELECT 1 FROM exception_requests r WHERE r.item_id = i.id AND r.status = 'pending') AS pending,
          EXISTS (SELECT 1 FROM exception_requests r WHERE r.item_id = i.id AND r.status = 'approved') AS approved,
+         EXISTS (SELECT 1 FROM sync_conflicts sc2 WHERE sc2.item_id = i.id AND sc2.resolved_at IS NULL) AS conflict,
          i.appointment_id
     FROM patient_items i
     LEFT JOIN claim_adjustments a ON a.id = i.adjustment_id
@@ -81,6 +83,7 @@ export function loadItems(db: Db, patientId: number): LoadedItem[] {
     carriedUntil: r.carried_until,
     pendingRequest: r.pending === 1,
     approvedException: r.approved === 1,
+    conflict: r.conflict === 1,
     appointmentId: r.appointment_id,
   }));
 }

@@ -66,6 +66,7 @@ export function getPatientBalance(db: Db, clock: Clock, patientId: number): Pati
     refundsDueCents: sum(items, (i) => i.verdict.refundCents),
     unappliedCreditCents: unappliedCreditCents(db, patientId),
     policyVersion: policy.version,
+    carryForwardLimitCents: Math.min(policy.document.statementThresholdCents, policy.document.carryForward.maxCarriedTotalCents),
     lastSyncedAt: lastSyncedAt(db),
   };
 }

@@ -42,7 +42,7 @@ const ACTION_WORDS = { collect: 'Collect', none: 'Do not collect', refund: 'Refu
 
 export function searchText(patients: PatientSummary[]): string {
   if (patients.length === 0) return 'No patients match.';
-  return patients.map((p) => `${p.mrn.padEnd(10)} ${p.dob}  ${p.name}`).join('\n');
+  return patients.map((p) => `${p.mrn.padEnd(10)} ${(p.dob ?? 'no DOB').padEnd(10)}  ${p.name}`).join('\n');
 }
 
 export function balanceText(balance: PatientBalance): string {

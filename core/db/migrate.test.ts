@@ -9,7 +9,8 @@ import { tempDir, tempStore } from '../testing/temp-db';
 import { openDatabase } from './connection';
 import { StoreError } from './errors';
 import { migrate, schemaVersion } from './migrate';
-import { LATEST_SCHEMA_VERSION } from './migrations';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations';
+import { seedDemoPractice } from '../demo/seed';
 
 let store: TempStore | undefined;
 afterEach(() => store?.cleanup());
@@ -90,6 +91,29 @@ describe('migrate', () => {
   it('is a no-op on an up-to-date database', () => {
     store = tempStore();
     expect(migrate(store.db)).toBe(LATEST_SCHEMA_VERSION);
+  });
+});
+
+describe('upgrading a store with data', () => {
+  it('keeps every row and every reference valid from v2 to the latest schema', () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const file = join(dir, 'old.sqlite');
+      const db = new Database(file);
+      db.pragma('foreign_keys = ON');
+      migrate(db, MIGRATIONS.slice(0, 2));
+      seedDemoPractice(db, { patients: 40, seed: 3, today: '2026-11-22' });
+      const before = db.prepare('SELECT count(*) AS n FROM patients').get();
+      db.close();
+      const upgraded = openDatabase(file);
+      expect(schemaVersion(upgraded)).toBe(LATEST_SCHEMA_VERSION);
+      expect(upgraded.prepare('SELECT count(*) AS n FROM patients').get()).toEqual(before);
+      expect(upgraded.pragma('foreign_key_check')).toEqual([]);
+      upgraded.prepare("INSERT INTO patients (mrn, family_name, given_name, dob, created_at) VALUES ('X1', 'Budd', 'William', NULL, 'now')").run();
+      upgraded.close();
+    } finally {
+      cleanup();
+    }
   });
 });
 

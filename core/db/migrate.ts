@@ -23,11 +23,21 @@ export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS, f
   }
   const pending = migrations.filter((m) => m.version > current);
   if (pending.length === 0) return current;
-  db.transaction(() => {
-    for (const step of pending) {
-      step.up(db);
-      db.pragma(`user_version = ${step.version}`);
-    }
-  })();
+  // SQLite's procedure for schema changes: foreign keys off around the transaction (it cannot be
+  // switched inside one), then every reference checked before committing.
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+  db.pragma('foreign_keys = OFF');
+  try {
+    db.transaction(() => {
+      for (const step of pending) {
+        step.up(db);
+        db.pragma(`user_version = ${step.version}`);
+      }
+      const broken = db.pragma('foreign_key_check') as unknown[];
+      if (broken.length > 0) throw new Error(`The schema upgrade would leave ${broken.length} broken references; the database was not changed.`);
+    })();
+  } finally {
+    db.pragma(`foreign_keys = ${foreignKeys}`);
+  }
   return latest;
 }

@@ -9,7 +9,7 @@ export interface PatientRow {
   mrn: string;
   family_name: string;
   given_name: string;
-  dob: string;
+  dob: string | null;
   phone: string | null;
 }
 
@@ -17,7 +17,7 @@ export interface NewPatient {
   mrn: string;
   familyName: string;
   givenName: string;
-  dob: string;
+  dob: string | null;
   phone: string | null;
   createdAt: string;
   identifiers?: { system: string; value: string }[];
@@ -101,7 +101,7 @@ export function searchPatients(db: Db, query: string, limit = SEARCH_RESULT_LIMI
   return rows
     .sort(
       (a, b) =>
-        a.family_name.localeCompare(b.family_name) || a.given_name.localeCompare(b.given_name) || a.dob.localeCompare(b.dob),
+        a.family_name.localeCompare(b.family_name) || a.given_name.localeCompare(b.given_name) || (a.dob ?? '').localeCompare(b.dob ?? ''),
     )
     .map(toPatientSummary);
 }

@@ -22,6 +22,7 @@ export const CLAUSES = {
   smallBalanceWriteOff: { section: '6.2', title: 'Small-balance write-off', source: 'OIG Advisory Opinion 19-01' },
   refunds: { section: '7.1', title: 'Money the patient does not owe is refunded', source: 'payer contracts; CARC 209' },
   prepayment: { section: '7.2', title: 'Prepayments', source: 'practice policy' },
+  syncConflict: { section: '8.1', title: 'The main system changed the amount after a desk decision', source: 'practice policy: one balance, one decision' },
 } as const;
 
 export type ClauseId = keyof typeof CLAUSES;

@@ -30,6 +30,7 @@ function item(overrides: Partial<ItemFacts> = {}): ItemFacts {
     carriedSince: null,
     pendingRequest: false,
     approvedException: false,
+    conflict: false,
     ...overrides,
   };
 }
@@ -191,6 +192,14 @@ describe('no rule keys on who the patient is (primer §3, Consistency)', () => {
     const a = evaluateItems([item({ id: 1, ...facts })], patient, DEFAULT_POLICY);
     const b = evaluateItems([item({ id: 999, ...facts })], patient, DEFAULT_POLICY);
     expect(a).toEqual(b);
+  });
+});
+
+describe('sync conflicts', () => {
+  it('hold an item for review when the main system changed it after a desk decision', () => {
+    const v = verdict({ conflict: true, openCents: 900 });
+    expect(v).toMatchObject({ requiredAction: 'review', needsApproval: true, allowedActions: ['request_exception'], carryForwardUntil: null });
+    expect(clauses(v)).toEqual(['8.1 The main system changed the amount after a desk decision']);
   });
 });
 

@@ -36,6 +36,8 @@ export interface ItemFacts {
   pendingRequest: boolean;
   /** A manager approved writing it off (issue: manager workspace). */
   approvedException: boolean;
+  /** The main system changed its amount after a desk decision: review before acting again. */
+  conflict: boolean;
 }
 
 export interface PatientFacts {
@@ -128,6 +130,18 @@ function evaluateItem(item: ItemFacts, patient: PatientFacts, policy: PolicyDocu
     return { collectible: false, requiredAction: never.action, allowedActions: allowed, needsApproval: never.action === 'review', reasons: [never.reason], writeOffs, carryForwardUntil: null, refundCents: 0 };
   }
   if (item.openCents < 0) return refundVerdict(item, [], -item.openCents);
+  if (item.conflict) {
+    return {
+      collectible: true,
+      requiredAction: 'review',
+      allowedActions: item.pendingRequest ? [] : ['request_exception'],
+      needsApproval: true,
+      reasons: [reason('syncConflict', 'The main system changed this amount after someone at the desk acted on it. A manager reviews both amounts before anyone collects, carries or writes it off.')],
+      writeOffs: [],
+      carryForwardUntil: null,
+      refundCents: 0,
+    };
+  }
   if (item.openCents === 0) {
     return { collectible: false, requiredAction: 'none', allowedActions: [], needsApproval: false, reasons: [reason('costSharing', 'Paid in full.')], writeOffs: [], carryForwardUntil: null, refundCents: 0 };
   }

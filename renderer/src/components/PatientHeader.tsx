@@ -25,7 +25,7 @@ export function PatientHeader({
           </Title>
           <Facts>
             <Fact label="Date of birth">
-              <time dateTime={patient.dob}>{formatUsDate(patient.dob)}</time>
+              {patient.dob ? <time dateTime={patient.dob}>{formatUsDate(patient.dob)}</time> : 'Unknown'}
             </Fact>
             <Fact label="MRN">{patient.mrn}</Fact>
             {patient.phone && <Fact label="Phone">{formatPhone(patient.phone)}</Fact>}

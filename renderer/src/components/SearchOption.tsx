@@ -9,7 +9,7 @@ export function SearchOption({ patient }: { patient: PatientSummary }) {
     <Group justify="space-between" gap={4} wrap="wrap">
       <Text fw={600}>{patient.name}</Text>{' '}
       <Text size="sm" className={classes.meta}>
-        DOB {formatUsDate(patient.dob)} · MRN {patient.mrn}
+        DOB {patient.dob ? formatUsDate(patient.dob) : 'unknown'} · MRN {patient.mrn}
       </Text>
     </Group>
   );

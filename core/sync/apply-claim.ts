@@ -1,0 +1,175 @@
+/**
+ * Stores one claim from the main system: the patient (matched by the identifier
+ * rule), the coverage, the claim with its lines and adjustments, and an item
+ * for every patient-responsibility amount, charged in the ledger. Applying the
+ * same claim again changes nothing; a changed claim updates amounts through
+ * ledger adjustments, and flags an item whose amount changed after a desk
+ * decision as a conflict for review instead of silently moving the decision.
+ */
+import { createHash } from 'node:crypto';
+import { categoryForPatientAdjustment } from '../../shared/domain';
+import type { Db } from '../db/connection';
+import { matchOrCreatePatient } from './match-patient';
+import type { ImportedAdjustment, ImportedClaim, ImportedCoverage, ImportedLine } from './records';
+
+export interface ApplyContext {
+  db: Db;
+  /** e.g. 'x12-835', 'fhir', 'csv': stored with the claim and on ledger entries. */
+  source: string;
+  /** ISO timestamp of this sync. */
+  at: string;
+}
+
+export type ApplyOutcome = 'created' | 'updated' | 'unchanged';
+
+export interface ApplyResult {
+  outcome: ApplyOutcome;
+  patientId: number;
+  conflicts: number;
+}
+
+function upsertCoverage(db: Db, patientId: number, coverage: ImportedCoverage | null): number | null {
+  if (!coverage) return null;
+  const existing = (
+    coverage.externalId
+      ? db.prepare('SELECT id FROM coverages WHERE external_id = ?').get(coverage.externalId)
+      : db.prepare('SELECT id FROM coverages WHERE patient_id = ? AND lower(payer_name) = lower(?) AND member_id IS ?').get(patientId, coverage.payerName, coverage.memberId)
+  ) as { id: number } | undefined;
+  if (existing) {
+    db.prepare('UPDATE coverages SET program = ?, priority = ?, copay_cents = coalesce(?, copay_cents) WHERE id = ?').run(coverage.program, coverage.priority, coverage.copayCents, existing.id);
+    return existing.id;
+  }
+  return Number(
+    db
+      .prepare('INSERT INTO coverages (patient_id, payer_name, program, member_id, priority, copay_cents, external_id) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(patientId, coverage.payerName, coverage.program, coverage.memberId, coverage.priority, coverage.copayCents ?? 0, coverage.externalId).lastInsertRowid,
+  );
+}
+
+const hashOf = (claim: ImportedClaim) => createHash('sha256').update(JSON.stringify(claim)).digest('hex');
+
+/** Adjustments are matched across versions by group, reason, remark and their order among equals. */
+function adjustmentKeys(adjustments: readonly { group: string; carc: string; rarc: string | null }[]): string[] {
+  const seen = new Map<string, number>();
+  return adjustments.map((a) => {
+    const base = `${a.group}-${a.carc}-${a.rarc ?? ''}`;
+    const n = seen.get(base) ?? 0;
+    seen.set(base, n + 1);
+    return `${base}#${n}`;
+  });
+}
+
+interface ItemRow {
+  id: number;
+  amount_cents: number;
+}
+
+function createItem(ctx: ApplyContext, patientId: number, lineId: number, adjustmentId: number, line: ImportedLine, a: ImportedAdjustment, billedOn: string): void {
+  const itemId = Number(
+    ctx.db
+      .prepare('INSERT INTO patient_items (patient_id, claim_line_id, adjustment_id, service_date, service_code, category, amount_cents, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(patientId, lineId, adjustmentId, line.serviceDate, line.serviceCode, categoryForPatientAdjustment(a.carc), a.amountCents, billedOn).lastInsertRowid,
+  );
+  ctx.db
+    .prepare("INSERT INTO ledger_entries (patient_id, item_id, kind, amount_cents, method, reference, posted_at, actor) VALUES (?, ?, 'charge', ?, 'main_system', ?, ?, ?)")
+    .run(patientId, itemId, a.amountCents, `${a.group}-${a.carc}`, billedOn, `sync:${ctx.source}`);
+}
+
+/** The latest thing the desk did about an item, if anything. */
+function lastDeskDecision(db: Db, itemId: number): { action: string; at: string } | null {
+  const row = db
+    .prepare(
+      `SELECT action, at FROM (
+         SELECT kind AS action, posted_at AS at FROM ledger_entries WHERE item_id = ? AND (method IS NULL OR method != 'main_system') AND kind != 'charge'
+         UNION ALL SELECT 'carry_forward', carried_on FROM carry_forwards WHERE item_id = ?
+         UNION ALL SELECT 'write_off_request', requested_at FROM exception_requests WHERE item_id = ?
+       ) ORDER BY at DESC LIMIT 1`,
+    )
+    .get(itemId, itemId, itemId) as { action: string; at: string } | undefined;
+  return row ?? null;
+}
+
+/** The main system now says `amount` for an item: adjust the ledger, and flag it if the desk had decided something. */
+function changeItemAmount(ctx: ApplyContext, patientId: number, item: ItemRow, amountCents: number): number {
+  if (item.amount_cents === amountCents) return 0;
+  const decision = lastDeskDecision(ctx.db, item.id);
+  ctx.db.prepare('UPDATE patient_items SET amount_cents = ? WHERE id = ?').run(amountCents, item.id);
+  ctx.db
+    .prepare("INSERT INTO ledger_entries (patient_id, item_id, kind, amount_cents, method, reference, posted_at, actor, note) VALUES (?, ?, 'adjustment', ?, 'main_system', NULL, ?, ?, ?)")
+    .run(patientId, item.id, amountCents - item.amount_cents, ctx.at, `sync:${ctx.source}`, 'Amount changed in the main system');
+  if (!decision) return 0;
+  ctx.db
+    .prepare(
+      `INSERT INTO sync_conflicts (item_id, patient_id, local_action, local_at, previous_amount_cents, new_amount_cents, source, detected_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(item.id, patientId, decision.action, decision.at, item.amount_cents, amountCents, ctx.source, ctx.at);
+  return 1;
+}
+
+function writeLines(ctx: ApplyContext, claimId: number, patientId: number, claim: ImportedClaim): number {
+  const billedOn = `${claim.adjudicatedOn ?? claim.lines[0]?.serviceDate ?? ctx.at.slice(0, 10)}T12:00:00.000Z`;
+  let conflicts = 0;
+  for (const line of claim.lines) {
+    const existing = ctx.db.prepare('SELECT id FROM claim_lines WHERE claim_id = ? AND line_number = ?').get(claimId, line.lineNumber) as { id: number } | undefined;
+    const lineId = existing
+      ? (ctx.db
+          .prepare('UPDATE claim_lines SET service_date = ?, service_code = ?, modifiers = ?, units = ?, billed_cents = ?, allowed_cents = ?, payer_paid_cents = ? WHERE id = ?')
+          .run(line.serviceDate, line.serviceCode, line.modifiers, line.units, line.billedCents, line.allowedCents, line.payerPaidCents, existing.id),
+        existing.id)
+      : Number(
+          ctx.db
+            .prepare('INSERT INTO claim_lines (claim_id, line_number, service_date, service_code, modifiers, units, billed_cents, allowed_cents, payer_paid_cents) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+            .run(claimId, line.lineNumber, line.serviceDate, line.serviceCode, line.modifiers, line.units, line.billedCents, line.allowedCents, line.payerPaidCents).lastInsertRowid,
+        );
+    const stored = ctx.db.prepare('SELECT id, group_code AS "group", carc, rarc FROM claim_adjustments WHERE claim_line_id = ? ORDER BY id').all(lineId) as { id: number; group: string; carc: string; rarc: string | null }[];
+    const storedByKey = new Map(adjustmentKeys(stored).map((key, i) => [key, stored[i]!.id]));
+    const wantedKeys = adjustmentKeys(line.adjustments);
+    line.adjustments.forEach((a, i) => {
+      let adjustmentId = storedByKey.get(wantedKeys[i]!);
+      if (adjustmentId !== undefined) {
+        ctx.db.prepare('UPDATE claim_adjustments SET amount_cents = ? WHERE id = ?').run(a.amountCents, adjustmentId);
+        storedByKey.delete(wantedKeys[i]!);
+      } else {
+        adjustmentId = Number(
+          ctx.db.prepare('INSERT INTO claim_adjustments (claim_line_id, group_code, carc, rarc, amount_cents) VALUES (?, ?, ?, ?, ?)').run(lineId, a.group, a.carc, a.rarc, a.amountCents).lastInsertRowid,
+        );
+      }
+      if (a.group !== 'PR' || claim.status === 'reversed') return;
+      const item = ctx.db.prepare('SELECT id, amount_cents FROM patient_items WHERE adjustment_id = ?').get(adjustmentId) as ItemRow | undefined;
+      if (item) conflicts += changeItemAmount(ctx, patientId, item, a.amountCents);
+      else if (a.amountCents > 0) createItem(ctx, patientId, lineId, adjustmentId, line, a, billedOn);
+    });
+    // Adjustments the main system no longer reports: nothing is owed on them any more.
+    for (const adjustmentId of storedByKey.values()) {
+      ctx.db.prepare('UPDATE claim_adjustments SET amount_cents = 0 WHERE id = ?').run(adjustmentId);
+      const item = ctx.db.prepare('SELECT id, amount_cents FROM patient_items WHERE adjustment_id = ?').get(adjustmentId) as ItemRow | undefined;
+      if (item) conflicts += changeItemAmount(ctx, patientId, item, 0);
+    }
+  }
+  return conflicts;
+}
+
+/** Applies one claim; call inside the caller's transaction (a batch is one transaction). */
+export function applyClaim(ctx: ApplyContext, claim: ImportedClaim): ApplyResult {
+  const { patientId } = matchOrCreatePatient(ctx.db, claim.patient, claim.coverage, ctx.at);
+  const coverageId = upsertCoverage(ctx.db, patientId, claim.coverage);
+  const hash = hashOf(claim);
+  const existing = ctx.db.prepare('SELECT id, content_hash FROM claims WHERE external_id = ?').get(claim.externalId) as { id: number; content_hash: string | null } | undefined;
+  if (existing?.content_hash === hash) return { outcome: 'unchanged', patientId, conflicts: 0 };
+  let claimId: number;
+  if (existing) {
+    claimId = existing.id;
+    ctx.db
+      .prepare('UPDATE claims SET patient_id = ?, coverage_id = ?, claim_number = ?, payer_claim_number = ?, status = ?, adjudicated_on = ?, content_hash = ? WHERE id = ?')
+      .run(patientId, coverageId, claim.claimNumber, claim.payerClaimNumber, claim.status, claim.adjudicatedOn, hash, claimId);
+  } else {
+    claimId = Number(
+      ctx.db
+        .prepare('INSERT INTO claims (patient_id, coverage_id, claim_number, payer_claim_number, status, adjudicated_on, external_id, source, content_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(patientId, coverageId, claim.claimNumber, claim.payerClaimNumber, claim.status, claim.adjudicatedOn, claim.externalId, ctx.source, hash).lastInsertRowid,
+    );
+  }
+  const conflicts = writeLines(ctx, claimId, patientId, claim);
+  return { outcome: existing ? 'updated' : 'created', patientId, conflicts };
+}

@@ -1,0 +1,77 @@
+/**
+ * The identifier rule that decides whether a patient named by a file or the
+ * main system is one we already have (README, "Matching patients"):
+ *  1. an identifier we already hold (same system and value), else
+ *  2. the same MRN, else
+ *  3. the same member ID at a payer of the same name, else
+ *  4. the same family name, given name and date of birth (only when the date of birth is known:
+ *     a name alone never merges two people);
+ * otherwise a new patient. Whatever matched, the record's identifiers are added to the patient.
+ */
+import { normalizeWord } from '../../shared/search-terms';
+import type { Db } from '../db/connection';
+import { insertPatient } from '../patients/queries';
+import type { ImportedCoverage, ImportedPatient } from './records';
+
+function byIdentifier(db: Db, patient: ImportedPatient): number | null {
+  const find = db.prepare('SELECT patient_id FROM patient_identifiers WHERE system = ? AND value = ?');
+  for (const id of patient.identifiers) {
+    const row = find.get(id.system, id.value) as { patient_id: number } | undefined;
+    if (row) return row.patient_id;
+  }
+  return null;
+}
+
+function byMrn(db: Db, mrn: string | null | undefined): number | null {
+  if (!mrn) return null;
+  return (db.prepare('SELECT id FROM patients WHERE mrn = ?').get(mrn) as { id: number } | undefined)?.id ?? null;
+}
+
+function byMemberId(db: Db, coverage: ImportedCoverage | null): number | null {
+  if (!coverage?.memberId) return null;
+  const row = db
+    .prepare('SELECT patient_id FROM coverages WHERE member_id = ? AND lower(payer_name) = lower(?) LIMIT 1')
+    .get(coverage.memberId, coverage.payerName) as { patient_id: number } | undefined;
+  return row?.patient_id ?? null;
+}
+
+function byNameAndDob(db: Db, patient: ImportedPatient): number | null {
+  if (!patient.dob) return null;
+  const candidates = db.prepare('SELECT id, family_name, given_name FROM patients WHERE dob = ?').all(patient.dob) as { id: number; family_name: string; given_name: string }[];
+  const same = (a: string, b: string) => normalizeWord(a) === normalizeWord(b);
+  const found = candidates.filter((c) => same(c.family_name, patient.familyName) && same(c.given_name, patient.givenName));
+  return found.length === 1 ? found[0]!.id : null;
+}
+
+function newMrn(db: Db, wanted: string | null | undefined): string {
+  if (wanted && byMrn(db, wanted) === null) return wanted;
+  const { next } = db.prepare('SELECT coalesce(max(id), 0) + 1 AS next FROM patients').get() as { next: number };
+  for (let n = next; ; n++) {
+    const mrn = `X${String(n).padStart(7, '0')}`;
+    if (byMrn(db, mrn) === null) return mrn;
+  }
+}
+
+export function matchOrCreatePatient(db: Db, patient: ImportedPatient, coverage: ImportedCoverage | null, at: string): { patientId: number; created: boolean } {
+  let patientId = byIdentifier(db, patient) ?? byMrn(db, patient.mrn) ?? byMemberId(db, coverage) ?? byNameAndDob(db, patient);
+  const created = patientId === null;
+  if (patientId === null) {
+    patientId = insertPatient(db, {
+      mrn: newMrn(db, patient.mrn),
+      familyName: patient.familyName || 'Unknown',
+      givenName: patient.givenName || 'Unknown',
+      dob: patient.dob,
+      phone: patient.phone ?? null,
+      createdAt: at,
+      identifiers: [],
+    });
+  }
+  const add = db.prepare('INSERT OR IGNORE INTO patient_identifiers (patient_id, system, value) VALUES (?, ?, ?)');
+  const addTerm = db.prepare('INSERT OR IGNORE INTO patient_search_terms (term, patient_id) VALUES (?, ?)');
+  for (const id of patient.identifiers) {
+    add.run(patientId, id.system, id.value);
+    // Identifiers from files (member ID, patient control number) are searchable at the desk too.
+    addTerm.run(id.value.toLowerCase(), patientId);
+  }
+  return { patientId, created };
+}
