@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { categoryForPatientAdjustment } from '../../shared/domain';
 import type { Db } from '../db/connection';
 import { matchOrCreatePatient } from './match-patient';
-import type { ImportedAdjustment, ImportedClaim, ImportedCoverage, ImportedLine } from './records';
+import type { ImportedAdjustment, ImportedClaim, ImportedCoverage, ImportedLine, ImportedPatient } from './records';
 
 export interface ApplyContext {
   db: Db;
@@ -28,7 +28,7 @@ export interface ApplyResult {
   conflicts: number;
 }
 
-function upsertCoverage(db: Db, patientId: number, coverage: ImportedCoverage | null): number | null {
+export function upsertCoverage(db: Db, patientId: number, coverage: ImportedCoverage | null): number | null {
   if (!coverage) return null;
   const existing = (
     coverage.externalId
@@ -107,6 +107,21 @@ function changeItemAmount(ctx: ApplyContext, patientId: number, item: ItemRow, a
   return 1;
 }
 
+/** A self-pay line is owed in full by the patient: one item per line, keyed so a re-import finds it. */
+function applySelfPayCharge(ctx: ApplyContext, patientId: number, lineId: number, line: ImportedLine, key: string, billedOn: string): number {
+  const item = ctx.db.prepare('SELECT id, amount_cents FROM patient_items WHERE external_key = ?').get(key) as ItemRow | undefined;
+  if (item) return changeItemAmount(ctx, patientId, item, line.billedCents);
+  const itemId = Number(
+    ctx.db
+      .prepare("INSERT INTO patient_items (patient_id, claim_line_id, service_date, service_code, category, amount_cents, created_at, external_key) VALUES (?, ?, ?, ?, 'self_pay', ?, ?, ?)")
+      .run(patientId, lineId, line.serviceDate, line.serviceCode, line.billedCents, billedOn, key).lastInsertRowid,
+  );
+  ctx.db
+    .prepare("INSERT INTO ledger_entries (patient_id, item_id, kind, amount_cents, method, posted_at, actor) VALUES (?, ?, 'charge', ?, 'main_system', ?, ?)")
+    .run(patientId, itemId, line.billedCents, billedOn, `sync:${ctx.source}`);
+  return 0;
+}
+
 function writeLines(ctx: ApplyContext, claimId: number, patientId: number, claim: ImportedClaim): number {
   const billedOn = `${claim.adjudicatedOn ?? claim.lines[0]?.serviceDate ?? ctx.at.slice(0, 10)}T12:00:00.000Z`;
   let conflicts = 0;
@@ -140,6 +155,7 @@ function writeLines(ctx: ApplyContext, claimId: number, patientId: number, claim
       if (item) conflicts += changeItemAmount(ctx, patientId, item, a.amountCents);
       else if (a.amountCents > 0) createItem(ctx, patientId, lineId, adjustmentId, line, a, billedOn);
     });
+    if (claim.status === 'self_pay') conflicts += applySelfPayCharge(ctx, patientId, lineId, line, `${claim.externalId}#${line.lineNumber}`, billedOn);
     // Adjustments the main system no longer reports: nothing is owed on them any more.
     for (const adjustmentId of storedByKey.values()) {
       ctx.db.prepare('UPDATE claim_adjustments SET amount_cents = 0 WHERE id = ?').run(adjustmentId);
@@ -148,6 +164,18 @@ function writeLines(ctx: ApplyContext, claimId: number, patientId: number, claim
     }
   }
   return conflicts;
+}
+
+/** A patient known before any claim (FHIR Patient, a CSV row): matched or created, gaps filled in. */
+export function applyPatient(ctx: ApplyContext, patient: ImportedPatient, coverage: ImportedCoverage | null): { patientId: number; created: boolean } {
+  const matched = matchOrCreatePatient(ctx.db, patient, coverage, ctx.at);
+  if (!matched.created && patient.dob) {
+    const filled = ctx.db.prepare('UPDATE patients SET dob = ? WHERE id = ? AND dob IS NULL').run(patient.dob, matched.patientId);
+    if (filled.changes) ctx.db.prepare('INSERT OR IGNORE INTO patient_search_terms (term, patient_id) VALUES (?, ?)').run(patient.dob, matched.patientId);
+  }
+  if (!matched.created && patient.phone) ctx.db.prepare('UPDATE patients SET phone = ? WHERE id = ? AND phone IS NULL').run(patient.phone, matched.patientId);
+  upsertCoverage(ctx.db, matched.patientId, coverage);
+  return matched;
 }
 
 /** Applies one claim; call inside the caller's transaction (a batch is one transaction). */
