@@ -1,4 +1,4 @@
-import type { BalanceItem } from '../shared/contract';
+import type { BalanceItem, CheckInItem } from '../shared/contract';
 import { whyOwed } from '../shared/domain';
 import { API_PATH } from '../shared/host-protocol';
 import { formatCents } from '../shared/money';
@@ -18,7 +18,7 @@ interface CliBalance {
   patient: CliPatient;
   totalDueCents: number;
   dueTodayCents: number;
-  items: BalanceItem[];
+  items: (BalanceItem & Pick<CheckInItem, 'verdict'>)[];
 }
 
 const usDate = (iso: string) => `${iso.slice(5, 7)}/${iso.slice(8, 10)}/${iso.slice(0, 4)}`;
@@ -105,18 +105,21 @@ test.describe('check-in', () => {
 
     await expect(page.getByLabel('Total owed')).toHaveText(formatCents(expected.totalDueCents));
     await expect(page.getByLabel('Due today')).toHaveText(formatCents(expected.dueTodayCents));
-    expect(expected.totalDueCents).toBe(items.reduce((sum, item) => sum + item.openCents, 0));
+    expect(expected.totalDueCents).toBe(items.filter((item) => item.verdict.collectible).reduce((sum, item) => sum + item.openCents, 0));
 
     const rows = checkIn.openItems.getByRole('row');
     await expect(rows).toHaveCount(items.length + 1);
-    await expect(rows.first().getByRole('columnheader')).toHaveText(['Date of service', 'Service', 'Why the patient owes it', 'Amount']);
+    await expect(rows.first().getByRole('columnheader')).toHaveText(['Select', 'Date of service', 'Service', 'Why the patient owes it', 'Amount', 'Policy']);
     for (const [i, item] of items.entries()) {
-      await expect(rows.nth(i + 1).getByRole('cell')).toHaveText([
-        usDate(item.serviceDate),
-        `${item.serviceCode} ${item.description}`,
-        whyOwed(item),
-        amountText(item),
-      ]);
+      const cells = rows.nth(i + 1).getByRole('cell');
+      await expect(cells).toHaveCount(6);
+      await expect(cells.nth(1)).toHaveText(usDate(item.serviceDate));
+      await expect(cells.nth(2)).toHaveText(`${item.serviceCode} ${item.description}`);
+      await expect(cells.nth(3)).toHaveText(whyOwed(item));
+      await expect(cells.nth(4)).toContainText(amountText(item));
+      // The policy's reason, in plain words, with the clause it comes from.
+      const reason = item.verdict.reasons[0];
+      if (reason) await expect(cells.nth(5)).toContainText(`Policy ${reason.clause}`);
     }
   });
 
@@ -145,22 +148,26 @@ test.describe('check-in', () => {
     await expect(checkIn.search).toHaveValue('');
   });
 
-  test('Escape closes the list, then clears the box', async ({ checkIn }) => {
-    await checkIn.search.fill('sm');
+  test('Escape closes the list, then clears the box', async ({ checkIn, demoHost }) => {
+    // Two letters that start a real family name of the demo practice (which names it has depends on its generator).
+    const [someone] = await demoHost.cliJson<CliPatient[]>(['search', 's', '--limit', '1', '--json']);
+    expect(someone).toBeDefined();
+    const prefix = someone!.name.slice(0, 2).toLowerCase();
+    await checkIn.search.fill(prefix);
     await expect(checkIn.results).toBeVisible();
     await expect(checkIn.search).toHaveAttribute('aria-expanded', 'true');
 
     await checkIn.search.press('Escape');
     await expect(checkIn.results).toBeHidden();
     await expect(checkIn.search).toHaveAttribute('aria-expanded', 'false');
-    await expect(checkIn.search).toHaveValue('sm');
+    await expect(checkIn.search).toHaveValue(prefix);
 
     await checkIn.search.press('Escape');
     await expect(checkIn.search).toHaveValue('');
     await expect(checkIn.search).toBeFocused();
 
     // ArrowDown brings a closed list back.
-    await checkIn.search.fill('sm');
+    await checkIn.search.fill(prefix);
     await checkIn.settledResults();
     await checkIn.search.press('Escape');
     await expect(checkIn.results).toBeHidden();

@@ -117,3 +117,13 @@ describe('applyClaim', () => {
     expect(count('patient_items')).toBe(0);
   });
 });
+
+describe('patient control numbers', () => {
+  it('are searchable but never merge two people who share an account number', () => {
+    const pcn = { system: 'x12:patient-control-number', value: 'PATIENT ACCOUNT NUMBER' };
+    const a = applyClaim(ctx, claim({ externalId: 'pcn-1', coverage: null, patient: { identifiers: [pcn, { system: 'x12:member-id:P', value: 'LL99999L' }], familyName: 'Doe', givenName: 'Ann', dob: null } }));
+    const b = applyClaim(ctx, claim({ externalId: 'pcn-2', coverage: null, patient: { identifiers: [pcn, { system: 'x12:member-id:P', value: 'LL88888L' }], familyName: 'Doe', givenName: 'Bob', dob: null } }));
+    expect(b.patientId).not.toBe(a.patientId);
+    expect(searchPatients(store.db, 'patient account').map((p) => p.id)).toEqual(expect.arrayContaining([a.patientId, b.patientId]));
+  });
+});

@@ -7,15 +7,20 @@
  *  4. the same family name, given name and date of birth (only when the date of birth is known:
  *     a name alone never merges two people);
  * otherwise a new patient. Whatever matched, the record's identifiers are added to the patient.
+ * Some identifiers are not a person's own (an 835's patient control number is often a family or
+ * guarantor account): they are kept and searchable, but never used to match.
  */
-import { normalizeWord } from '../../shared/search-terms';
+import { nameTerms, normalizeWord } from '../../shared/search-terms';
 import type { Db } from '../db/connection';
 import { insertPatient } from '../patients/queries';
 import type { ImportedCoverage, ImportedPatient } from './records';
 
+export const NON_MATCHING_SYSTEMS: ReadonlySet<string> = new Set(['x12:patient-control-number']);
+
 function byIdentifier(db: Db, patient: ImportedPatient): number | null {
   const find = db.prepare('SELECT patient_id FROM patient_identifiers WHERE system = ? AND value = ?');
   for (const id of patient.identifiers) {
+    if (NON_MATCHING_SYSTEMS.has(id.system)) continue;
     const row = find.get(id.system, id.value) as { patient_id: number } | undefined;
     if (row) return row.patient_id;
   }
@@ -71,7 +76,7 @@ export function matchOrCreatePatient(db: Db, patient: ImportedPatient, coverage:
   for (const id of patient.identifiers) {
     add.run(patientId, id.system, id.value);
     // Identifiers from files (member ID, patient control number) are searchable at the desk too.
-    addTerm.run(id.value.toLowerCase(), patientId);
+    for (const term of nameTerms(id.value)) addTerm.run(term, patientId);
   }
   return { patientId, created };
 }

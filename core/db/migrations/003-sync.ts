@@ -82,5 +82,7 @@ export const migration003: Migration = {
       ) STRICT;
       CREATE INDEX sync_conflicts_open ON sync_conflicts(item_id, resolved_at);
     `);
+    // An 835 claim without service lines is stored as one line under this code.
+    db.prepare("INSERT INTO service_codes (code, description) VALUES ('CLAIM', 'Claim-level amount (no service lines in the remittance)') ON CONFLICT (code) DO NOTHING").run();
   },
 };

@@ -2,6 +2,7 @@ import { createStore, useStore } from 'zustand';
 import type { StoreApi } from 'zustand';
 import { api } from '../api/client';
 import { createAppInfoSlice } from './app-info-slice';
+import { createDeskSlice } from './desk-slice';
 import { createPatientSlice } from './patient-slice';
 import { createSearchSlice } from './search-slice';
 import type { AppState, StoreDeps } from './types';
@@ -16,6 +17,7 @@ export function createAppStore(deps: StoreDeps): StoreApi<AppState> {
     ...createAppInfoSlice(deps)(...args),
     ...createSearchSlice(deps)(...args),
     ...createPatientSlice(deps)(...args),
+    ...createDeskSlice(deps)(...args),
   }));
 }
 

@@ -14,6 +14,10 @@ export interface PatientSlice {
   openPatient(patientId: number): Promise<void>;
   /** Loads the open patient again (after an error, or to refresh). */
   reloadPatient(): Promise<void>;
+  /** Reads the open patient's balance again without the loading placeholder (after a refused action). */
+  refreshBalance(): Promise<void>;
+  /** Shows a balance the core answered an action with, if it is the open patient's. */
+  showBalance(balance: PatientBalance): void;
   closePatient(): void;
 }
 
@@ -23,6 +27,7 @@ export const createPatientSlice: SliceCreator<PatientSlice> = (deps) => (set, ge
 
   async function load(patientId: number): Promise<void> {
     const mine = ++latest;
+    if (get().patientId !== patientId) get().resetDesk();
     set({ patientId, balance: null, patientStatus: 'loading', patientError: null });
     try {
       const balance = await deps.api('getPatientBalance', { patientId });
@@ -44,8 +49,24 @@ export const createPatientSlice: SliceCreator<PatientSlice> = (deps) => (set, ge
       const { patientId } = get();
       if (patientId !== null) await load(patientId);
     },
+    async refreshBalance() {
+      const { patientId, patientStatus } = get();
+      if (patientId === null || patientStatus !== 'ready') return;
+      const mine = latest;
+      try {
+        const balance = await deps.api('getPatientBalance', { patientId });
+        if (mine === latest) get().showBalance(balance);
+      } catch {
+        // What is on screen stays; the action's own error is what the desk needs to read.
+      }
+    },
+    showBalance(balance) {
+      const { patientId, patientStatus } = get();
+      if (balance.patient.id === patientId && patientStatus === 'ready') set({ balance });
+    },
     closePatient() {
       latest += 1;
+      get().resetDesk();
       set({ patientId: null, balance: null, patientStatus: 'none', patientError: null });
     },
   };

@@ -1,43 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ApiInput, ApiMethod, ApiOutput, PatientBalance, PatientSummary } from '../../../shared/contract';
 import { contractInputs } from '../../../shared/contract';
 import { ApiError } from '../../../shared/errors';
 import { createAppStore } from './index';
 import { SEARCH_PAGE_SIZE } from './search-slice';
-import type { StoreDeps } from './types';
-
-const patient = (id: number, name: string): PatientSummary => ({ id, mrn: `M${id}`, name, dob: '1980-03-02', phone: null });
-
-function balanceFor(id: number): PatientBalance {
-  return {
-    patient: patient(id, `Patient, ${id}`),
-    coverages: [],
-    appointmentToday: null,
-    items: [],
-    totalDueCents: id * 100,
-    dueTodayCents: 0,
-    lastSyncedAt: null,
-  };
-}
-
-interface Call {
-  method: ApiMethod;
-  input: unknown;
-  resolve(value: unknown): void;
-  reject(error: unknown): void;
-}
-
-/** An api whose answers the test hands out, in any order. */
-function controllableApi() {
-  const calls: Call[] = [];
-  const api = (<M extends ApiMethod>(method: M, input: ApiInput<M>) =>
-    new Promise<ApiOutput<M>>((resolve, reject) => {
-      calls.push({ method, input, resolve: resolve as (value: unknown) => void, reject });
-    })) as StoreDeps['api'];
-  return { api, calls };
-}
-
-const flush = () => new Promise<void>((resolve) => queueMicrotask(resolve));
+import { balanceFor, controllableApi, flush, patient } from './testing';
 
 describe('search slice', () => {
   beforeEach(() => vi.useFakeTimers());

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { api } from '../api/client';
 import type { AppInfoSlice } from './app-info-slice';
+import type { DeskSlice } from './desk-slice';
 import type { PatientSlice } from './patient-slice';
 import type { SearchSlice } from './search-slice';
 
@@ -12,7 +13,7 @@ export interface StoreDeps {
 }
 
 /** The one store: every slice side by side. */
-export type AppState = AppInfoSlice & SearchSlice & PatientSlice;
+export type AppState = AppInfoSlice & SearchSlice & PatientSlice & DeskSlice;
 
 /** A slice sees (and may call into) the whole store, and builds only its own part. */
 export type SliceCreator<Slice> = (deps: StoreDeps) => StateCreator<AppState, [], [], Slice>;
