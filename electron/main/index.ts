@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import type { BrowserWindow } from 'electron';
-import { app, dialog, session } from 'electron';
+import { app, dialog, Menu, session } from 'electron';
 import { localDate, systemClock } from '../../core/clock';
 import type { Db } from '../../core/db/connection';
 import { workstationActor } from '../../core/actor';
@@ -72,6 +72,9 @@ function start(): void {
       app.exit(1);
       return;
     }
+    // The default menu's Alt+letter accelerators (Alt+W = Window) would take the desk's shortcuts;
+    // macOS keeps its menu (Cmd shortcuts, no clash).
+    if (process.platform !== 'darwin') Menu.setApplicationMenu(null);
     denyAllPermissions(session.defaultSession);
     serveRenderer(rendererDir);
     registerInvokeHandler({ db, clock: systemClock, host: 'electron', actor: workstationActor() }, location.origin);
