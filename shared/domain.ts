@@ -34,7 +34,7 @@ const NONCOVERED_CARCS = new Set(['49', '50', '96', '204']);
 
 /** Category of a patient-responsibility adjustment, from its CARC (primer §2). */
 export function categoryForPatientAdjustment(carc: string): ItemCategory {
-  if (carc === '1') return 'deductible';
+  if (carc === '1' || carc === '66') return 'deductible'; // 66: blood deductible
   if (carc === '2') return 'coinsurance';
   if (carc === '3') return 'copay';
   if (NONCOVERED_CARCS.has(carc)) return 'noncovered';

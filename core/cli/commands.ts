@@ -30,7 +30,7 @@ export interface CliIo {
   actor: string;
 }
 
-function open(file: string, create = false): Db {
+export function openStore(file: string, create = false): Db {
   try {
     return openDatabase(file, { create });
   } catch (error) {
@@ -40,7 +40,7 @@ function open(file: string, create = false): Db {
 }
 
 export function withCore<T>(file: string, io: CliIo, work: (ctx: CoreContext) => T): T {
-  const db = open(file);
+  const db = openStore(file);
   try {
     return work({ db, clock: io.clock, host: 'browser', actor: io.actor });
   } catch (error) {
@@ -55,7 +55,7 @@ const print = (io: CliIo, json: boolean, value: unknown, text: string) => io.out
 
 export function demoCommand(io: CliIo, options: { db: string; patients: number; seed: number; today?: string }): void {
   if (existsSync(options.db)) throw new CliError(EXIT.usage, `${options.db} already exists; choose a new path for the demo database.`);
-  const db = open(options.db, true);
+  const db = openStore(options.db, true);
   const started = performance.now();
   const showProgress = options.patients >= 10_000;
   try {
@@ -114,7 +114,7 @@ function requireBuiltRenderer(staticDir: string): void {
 /** Starts the browser host on a database; resolves once it listens, with a function that stops it. */
 export async function serveCommand(io: CliIo, options: { db: string; port: number; staticDir: string }): Promise<RunningHost> {
   requireBuiltRenderer(options.staticDir);
-  return serveStore(io, open(options.db), options.db, options);
+  return serveStore(io, openStore(options.db), options.db, options);
 }
 
 /**

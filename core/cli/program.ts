@@ -3,6 +3,7 @@ import type { CliIo } from './commands';
 import { userDataDir } from '../app-store/user-data-dir';
 import { balanceCommand, demoCommand, searchCommand, serveCommand, startCommand } from './commands';
 import { CliError, EXIT } from './exit-codes';
+import { importCommand } from './import';
 import type { RecordTarget } from './record';
 import { recordCommand } from './record';
 
@@ -111,6 +112,14 @@ function buildProgram(env: CliEnvironment): Command {
     .requiredOption('--reason <text>', 'why, in a few words')
     .option('--doc <reference>', 'where the documentation is (scan id, form number)')
     .action((o: { item: number; reason: string; doc?: string }) => recordCommand(env, target(), { kind: 'request-write-off', ...o }));
+
+  program
+    .command('import')
+    .description('Import files from the main system: X12 835 remittances (5010, 4010), FHIR R4 JSON/NDJSON bundles, CSV balance exports.')
+    .requiredOption('--db <path>', 'database file')
+    .argument('<files...>', 'files to import; each is imported whole or refused whole')
+    .option('--json', 'print a JSON summary per file on stdout', false)
+    .action((files: string[], o: { db: string; json: boolean }) => importCommand(env, { ...o, files }));
 
   program
     .command('start')

@@ -127,3 +127,24 @@ describe('patient control numbers', () => {
     expect(searchPatients(store.db, 'patient account').map((p) => p.id)).toEqual(expect.arrayContaining([a.patientId, b.patientId]));
   });
 });
+
+describe('coverage and patient details from different records', () => {
+  it("never lets a claim's guess change a coverage's program (a QMB coverage stays QMB)", async () => {
+    const { applyPatient } = await import('./apply-claim');
+    const patient = { identifiers: [{ system: 'fhir:Patient', value: '567834' }], familyName: 'Doe', givenName: 'Jan', dob: '1940-01-01' };
+    applyPatient(ctx, patient, { payerName: 'Medicare', program: 'qmb', memberId: 'MBI1', priority: 1, copayCents: 0, externalId: 'fhir:Coverage/9' });
+    const guessed = claim({ externalId: 'fhir:ExplanationOfBenefit/1', patient, coverage: { payerName: 'Medicare', program: 'medicare', memberId: 'MBI1', priority: 1, copayCents: null, externalId: 'fhir:Coverage/9' } });
+    const { patientId } = applyClaim(ctx, guessed);
+    expect(store.db.prepare('SELECT program FROM coverages').all()).toEqual([{ program: 'qmb' }]);
+    expect(getPatientBalance(store.db, store.ctx.clock, patientId).items[0]!.verdict.collectible).toBe(false);
+  });
+
+  it('fills in the names of a patient first known only by an identifier', async () => {
+    const { applyPatient } = await import('./apply-claim');
+    const byId = { identifiers: [{ system: 'fhir:Patient', value: 'p-1' }], familyName: '', givenName: '', dob: null };
+    const { patientId } = applyClaim(ctx, claim({ externalId: 'eob-x', coverage: null, patient: byId }));
+    expect(searchPatients(store.db, 'unknown').map((p) => p.id)).toContain(patientId);
+    applyPatient(ctx, { ...byId, familyName: 'Castillo', givenName: 'Rosa', dob: '1955-05-05' }, null);
+    expect(searchPatients(store.db, 'rosa castillo 1955-05-05').map((p) => p.id)).toEqual([patientId]);
+  });
+});

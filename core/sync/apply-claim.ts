@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { categoryForPatientAdjustment } from '../../shared/domain';
 import type { Db } from '../db/connection';
-import { matchOrCreatePatient } from './match-patient';
+import { fillPatientGaps, matchOrCreatePatient } from './match-patient';
 import type { ImportedAdjustment, ImportedClaim, ImportedCoverage, ImportedLine, ImportedPatient } from './records';
 
 export interface ApplyContext {
@@ -25,10 +25,17 @@ export type ApplyOutcome = 'created' | 'updated' | 'unchanged';
 export interface ApplyResult {
   outcome: ApplyOutcome;
   patientId: number;
+  /** The claim's patient was new to this store. */
+  patientCreated: boolean;
   conflicts: number;
 }
 
-export function upsertCoverage(db: Db, patientId: number, coverage: ImportedCoverage | null): number | null {
+/**
+ * Finds or creates the coverage. Only a Coverage record itself (`authoritative`) may change an
+ * existing coverage's program, priority or copay: a claim that merely names its coverage must never
+ * turn, say, a QMB coverage into plain Medicare and lose its protection.
+ */
+export function upsertCoverage(db: Db, patientId: number, coverage: ImportedCoverage | null, authoritative = false): number | null {
   if (!coverage) return null;
   const existing = (
     coverage.externalId
@@ -36,7 +43,16 @@ export function upsertCoverage(db: Db, patientId: number, coverage: ImportedCove
       : db.prepare('SELECT id FROM coverages WHERE patient_id = ? AND lower(payer_name) = lower(?) AND member_id IS ?').get(patientId, coverage.payerName, coverage.memberId)
   ) as { id: number } | undefined;
   if (existing) {
-    db.prepare('UPDATE coverages SET program = ?, priority = ?, copay_cents = coalesce(?, copay_cents) WHERE id = ?').run(coverage.program, coverage.priority, coverage.copayCents, existing.id);
+    if (authoritative) {
+      db.prepare('UPDATE coverages SET payer_name = ?, program = ?, member_id = coalesce(?, member_id), priority = ?, copay_cents = coalesce(?, copay_cents) WHERE id = ?').run(
+        coverage.payerName,
+        coverage.program,
+        coverage.memberId,
+        coverage.priority,
+        coverage.copayCents,
+        existing.id,
+      );
+    }
     return existing.id;
   }
   return Number(
@@ -169,22 +185,18 @@ function writeLines(ctx: ApplyContext, claimId: number, patientId: number, claim
 /** A patient known before any claim (FHIR Patient, a CSV row): matched or created, gaps filled in. */
 export function applyPatient(ctx: ApplyContext, patient: ImportedPatient, coverage: ImportedCoverage | null): { patientId: number; created: boolean } {
   const matched = matchOrCreatePatient(ctx.db, patient, coverage, ctx.at);
-  if (!matched.created && patient.dob) {
-    const filled = ctx.db.prepare('UPDATE patients SET dob = ? WHERE id = ? AND dob IS NULL').run(patient.dob, matched.patientId);
-    if (filled.changes) ctx.db.prepare('INSERT OR IGNORE INTO patient_search_terms (term, patient_id) VALUES (?, ?)').run(patient.dob, matched.patientId);
-  }
-  if (!matched.created && patient.phone) ctx.db.prepare('UPDATE patients SET phone = ? WHERE id = ? AND phone IS NULL').run(patient.phone, matched.patientId);
-  upsertCoverage(ctx.db, matched.patientId, coverage);
+  if (!matched.created) fillPatientGaps(ctx.db, matched.patientId, patient);
+  upsertCoverage(ctx.db, matched.patientId, coverage, true);
   return matched;
 }
 
 /** Applies one claim; call inside the caller's transaction (a batch is one transaction). */
 export function applyClaim(ctx: ApplyContext, claim: ImportedClaim): ApplyResult {
-  const { patientId } = matchOrCreatePatient(ctx.db, claim.patient, claim.coverage, ctx.at);
+  const { patientId, created: patientCreated } = matchOrCreatePatient(ctx.db, claim.patient, claim.coverage, ctx.at);
   const coverageId = upsertCoverage(ctx.db, patientId, claim.coverage);
   const hash = hashOf(claim);
   const existing = ctx.db.prepare('SELECT id, content_hash FROM claims WHERE external_id = ?').get(claim.externalId) as { id: number; content_hash: string | null } | undefined;
-  if (existing?.content_hash === hash) return { outcome: 'unchanged', patientId, conflicts: 0 };
+  if (existing?.content_hash === hash) return { outcome: 'unchanged', patientId, patientCreated, conflicts: 0 };
   let claimId: number;
   if (existing) {
     claimId = existing.id;
@@ -199,5 +211,5 @@ export function applyClaim(ctx: ApplyContext, claim: ImportedClaim): ApplyResult
     );
   }
   const conflicts = writeLines(ctx, claimId, patientId, claim);
-  return { outcome: existing ? 'updated' : 'created', patientId, conflicts };
+  return { outcome: existing ? 'updated' : 'created', patientId, patientCreated, conflicts };
 }

@@ -73,6 +73,7 @@ export async function importFile(options: ImportOptions): Promise<ImportSummary>
           const result = applyClaim(ctx, record.claim);
           stats[result.outcome] += 1;
           stats.conflicts += result.conflicts;
+          if (result.patientCreated) stats.patients += 1;
         }
         db.exec('RELEASE record');
       } catch (error) {

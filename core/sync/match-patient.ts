@@ -10,7 +10,7 @@
  * Some identifiers are not a person's own (an 835's patient control number is often a family or
  * guarantor account): they are kept and searchable, but never used to match.
  */
-import { nameTerms, normalizeWord } from '../../shared/search-terms';
+import { nameTerms, normalizeWord, patientSearchTerms } from '../../shared/search-terms';
 import type { Db } from '../db/connection';
 import { insertPatient } from '../patients/queries';
 import type { ImportedCoverage, ImportedPatient } from './records';
@@ -57,14 +57,32 @@ function newMrn(db: Db, wanted: string | null | undefined): string {
   }
 }
 
+/** Placeholder names of a patient first seen only by an identifier (a claim whose Patient was elsewhere). */
+const UNKNOWN = 'Unknown';
+
+/** Fills what an earlier, thinner record left out: names, date of birth, phone. Never overwrites real data. */
+export function fillPatientGaps(db: Db, patientId: number, patient: ImportedPatient): void {
+  const row = db.prepare('SELECT family_name, given_name, dob, phone FROM patients WHERE id = ?').get(patientId) as { family_name: string; given_name: string; dob: string | null; phone: string | null };
+  const family = row.family_name === UNKNOWN && patient.familyName ? patient.familyName : null;
+  const given = row.given_name === UNKNOWN && patient.givenName ? patient.givenName : null;
+  const dob = row.dob === null && patient.dob ? patient.dob : null;
+  const phone = row.phone === null && patient.phone ? patient.phone : null;
+  if (!family && !given && !dob && !phone) return;
+  db.prepare('UPDATE patients SET family_name = coalesce(?, family_name), given_name = coalesce(?, given_name), dob = coalesce(?, dob), phone = coalesce(?, phone) WHERE id = ?').run(family, given, dob, phone, patientId);
+  const updated = db.prepare('SELECT mrn, family_name, given_name, dob, phone FROM patients WHERE id = ?').get(patientId) as { mrn: string; family_name: string; given_name: string; dob: string | null; phone: string | null };
+  if (updated.family_name !== UNKNOWN && updated.given_name !== UNKNOWN) db.prepare("DELETE FROM patient_search_terms WHERE patient_id = ? AND term = 'unknown'").run(patientId);
+  const addTerm = db.prepare('INSERT OR IGNORE INTO patient_search_terms (term, patient_id) VALUES (?, ?)');
+  for (const term of patientSearchTerms({ familyName: updated.family_name, givenName: updated.given_name, mrn: updated.mrn, dob: updated.dob, phone: updated.phone })) addTerm.run(term, patientId);
+}
+
 export function matchOrCreatePatient(db: Db, patient: ImportedPatient, coverage: ImportedCoverage | null, at: string): { patientId: number; created: boolean } {
   let patientId = byIdentifier(db, patient) ?? byMrn(db, patient.mrn) ?? byMemberId(db, coverage) ?? byNameAndDob(db, patient);
   const created = patientId === null;
   if (patientId === null) {
     patientId = insertPatient(db, {
       mrn: newMrn(db, patient.mrn),
-      familyName: patient.familyName || 'Unknown',
-      givenName: patient.givenName || 'Unknown',
+      familyName: patient.familyName || UNKNOWN,
+      givenName: patient.givenName || UNKNOWN,
       dob: patient.dob,
       phone: patient.phone ?? null,
       createdAt: at,

@@ -30,7 +30,7 @@ import type { ImportedClaim } from '../records';
 
 export const CSV_PATIENT_SYSTEM = 'csv:patient-id';
 
-const CARC_FOR: Record<Exclude<ItemCategory, 'self_pay'>, string> = { copay: '3', deductible: '1', coinsurance: '2', noncovered: '96', other: '142' };
+const CARC_FOR: Record<Exclude<ItemCategory, 'self_pay'>, string> = { copay: '3', deductible: '1', coinsurance: '2', noncovered: '96', other: 'other' };
 
 const REQUIRED = ['patient_id', 'last_name', 'first_name', 'claim_number', 'service_date', 'service_code', 'category', 'amount'] as const;
 

@@ -1,0 +1,95 @@
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '../clock';
+import { TEST_TODAY, tempDir } from '../testing/temp-db';
+import { EXIT } from './exit-codes';
+import { runCli } from './program';
+
+const CORPUS = resolve(__dirname, '../../../shared/corpus');
+const haveCorpus = existsSync(CORPUS);
+if (!haveCorpus && process.env.CI === 'true') throw new Error(`The test corpus is missing at ${CORPUS}: CI runs beside ../shared.`);
+if (!haveCorpus) console.warn(`Skipping corpus imports: ${CORPUS} is absent (a clone without ../shared).`);
+
+let dir: ReturnType<typeof tempDir>;
+let db: string;
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t), clock: fixedClock(`${TEST_TODAY}T10:00:00`), actor: 'cli-test', staticDir: dir.dir });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+beforeAll(async () => {
+  dir = tempDir();
+  db = join(dir.dir, 'store.sqlite');
+  expect((await cli('demo', '--db', db, '--patients', '10')).code).toBe(0);
+});
+afterAll(() => dir.cleanup());
+
+const files = (sub: string): string[] =>
+  readdirSync(join(CORPUS, sub), { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+
+describe.runIf(haveCorpus)('front-desk import on the corpus', () => {
+  it('imports every X12 835 file or refuses it precisely, writing nothing of a refused file', async () => {
+    const result = await cli('import', '--db', db, '--json', ...files('x12-835'));
+    const summaries = JSON.parse(result.out) as { file: string; status: string; message?: string }[];
+    expect(summaries).toHaveLength(files('x12-835').length);
+    const refused = summaries.filter((s) => s.status === 'refused');
+    expect(refused.map((s) => s.message)).toEqual([
+      expect.stringMatching(/^blue_cross_nc_sample\.txt: segment 32 \(SE\): /),
+      expect.stringMatching(/^sample_835_with_interests\.txt: segment 23 \(CAS\): CAS01 group code 'grp_code'/),
+      expect.stringMatching(/^tertiary-payment\.835: segment 20 \(SVC\): /),
+    ]);
+    expect(result.code).toBe(EXIT.notFoundOrRefused);
+    expect(result.err).toMatch(/3 of 16 files refused/);
+  });
+
+  it('imports every FHIR corpus file (wrong resource types quarantined, not dropped)', async () => {
+    const result = await cli('import', '--db', db, '--json', ...files('fhir-eob'));
+    expect(result.code).toBe(EXIT.ok);
+    const summaries = JSON.parse(result.out) as { status: string; stats: { created: number; quarantined: number } }[];
+    expect(summaries.every((s) => s.status === 'imported')).toBe(true);
+    expect(summaries.reduce((n, s) => n + s.stats.created, 0)).toBeGreaterThan(100);
+    expect(summaries.reduce((n, s) => n + s.stats.quarantined, 0)).toBeGreaterThan(0);
+  });
+
+  it('doubles nothing on a second import of the same files', async () => {
+    const { default: Database } = await import('better-sqlite3');
+    const counts = () => {
+      const raw = new Database(db, { readonly: true });
+      const n = ['patients', 'claims', 'claim_lines', 'patient_items'].map((t) => (raw.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n);
+      raw.close();
+      return n;
+    };
+    const before = counts();
+    const result = await cli('import', '--db', db, '--json', ...files('fhir-eob'));
+    const summaries = JSON.parse(result.out) as { stats: { created: number; updated: number } }[];
+    expect(summaries.reduce((n, s) => n + s.stats.created, 0)).toBe(0);
+    // Only the BFD carrier EOB differs between the two files that carry it; the last one read wins.
+    expect(summaries.reduce((n, s) => n + s.stats.updated, 0)).toBeLessThanOrEqual(2);
+    expect(counts()).toEqual(before);
+  });
+});
+
+describe('front-desk import: bad input', () => {
+  it('refuses an unknown format and a truncated 835, naming the place', async () => {
+    const text = join(dir.dir, 'notes.txt');
+    writeFileSync(text, 'hello');
+    const truncated = join(dir.dir, 'cut.835');
+    writeFileSync(truncated, 'ISA*00*          *00*          *ZZ*A              *ZZ*B              *260101*1200*^*00501*000000001*0*P*:~GS*HP*A*B*20260101*1200*1*X*005010X221A1~ST*835*0001~BPR*I*10*C*CHK');
+    const result = await cli('import', '--db', db, text, truncated);
+    expect(result.code).toBe(EXIT.notFoundOrRefused);
+    expect(result.err).toMatch(/notes\.txt: refused — notes\.txt: byte 1: not an X12 835/);
+    expect(result.err).toMatch(/cut\.835: refused — cut\.835: segment \d+ \(BPR\): /);
+  });
+
+  it('says which file does not exist', async () => {
+    const result = await cli('import', '--db', db, join(dir.dir, 'nope.835'));
+    expect(result.code).toBe(EXIT.usage);
+    expect(result.err).toMatch(/No such file: .*nope\.835/);
+  });
+});
