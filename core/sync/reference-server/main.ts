@@ -1,0 +1,97 @@
+/**
+ * `npm run main-system -- --patients 2000 --port 8090`: runs the reference
+ * main system until interrupted. Its first line on stdout is the FHIR base URL
+ * (printed once the server is seeded and listening); progress goes to stderr.
+ *
+ * Options: --patients N (default 2000), --port P (default 8090, 0 = any free port), --seed S (default 1),
+ * --today YYYY-MM-DD (default today, local date), --history-days D (default: the generator's two years).
+ * A large seed needs a large heap (about 25 KB a patient: 200,000 patients take about 5 GB); when the
+ * heap limit is too small the CLI restarts itself once with a larger --max-old-space-size.
+ */
+import { spawn } from 'node:child_process';
+import { getHeapStatistics } from 'node:v8';
+import { startReferenceServer } from './server';
+
+const RESPAWNED = 'FRONT_DESK_MAIN_SYSTEM_RESPAWNED';
+/** Heap per seeded patient, with room to spare, and a floor for everything else. */
+const HEAP_MB_PER_PATIENT = 0.04;
+const HEAP_MB_BASE = 1_024;
+
+function option(args: string[], name: string): string | undefined {
+  const i = args.indexOf(`--${name}`);
+  if (i >= 0) return args[i + 1];
+  return args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+}
+
+function whole(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) {
+    console.error(`--${name} must be a whole number (got ${value}).`);
+    process.exit(2);
+  }
+  return n;
+}
+
+function localToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const patients = whole(option(args, 'patients'), 2_000, 'patients');
+  const port = whole(option(args, 'port'), 8_090, 'port');
+  const seed = whole(option(args, 'seed'), 1, 'seed');
+  const historyText = option(args, 'history-days');
+  const today = option(args, 'today') ?? localToday();
+
+  const neededMb = Math.ceil(HEAP_MB_BASE + patients * HEAP_MB_PER_PATIENT);
+  const limitMb = getHeapStatistics().heap_size_limit / 2 ** 20;
+  if (limitMb < neededMb && !process.env[RESPAWNED]) {
+    console.error(`Heap limit ${Math.round(limitMb)} MB is too small for ${patients} patients: restarting with --max-old-space-size=${neededMb}.`);
+    const child = spawn(process.execPath, [...process.execArgv, `--max-old-space-size=${neededMb}`, ...process.argv.slice(1)], {
+      stdio: 'inherit',
+      env: { ...process.env, [RESPAWNED]: '1' },
+    });
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
+    child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+    return;
+  }
+
+  let lastReport = 0;
+  const server = await startReferenceServer({
+    patients,
+    seed,
+    today,
+    port,
+    ...(historyText !== undefined ? { historyDays: whole(historyText, 730, 'history-days') } : {}),
+    onProgress: (done, total) => {
+      const now = Date.now();
+      if (done === total || now - lastReport > 2_000) {
+        lastReport = now;
+        console.error(`seeded ${done.toLocaleString('en-US')} / ${total.toLocaleString('en-US')} patients`);
+      }
+    },
+  });
+  process.stdout.write(`${server.baseUrl}\n`);
+  const { seconds, resources } = server.seeded;
+  console.error(
+    `Reference main system at ${server.baseUrl}: ${patients.toLocaleString('en-US')} patients (${Object.entries(resources)
+      .map(([type, n]) => `${n.toLocaleString('en-US')} ${type}`)
+      .join(', ')}) seeded in ${seconds.toFixed(1)} s (${Math.round(patients / Math.max(seconds, 0.001)).toLocaleString('en-US')} patients/s), today ${today}.`,
+  );
+  const stop = () => {
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
+  process.exit(1);
+});
