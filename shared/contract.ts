@@ -9,6 +9,7 @@ import type { GroupCode, ItemCategory, PayerProgram, PaymentMethod } from './dom
 import { COLLECTION_ATTEMPT_KINDS, PAYMENT_METHODS } from './domain';
 import type { Cents } from './money';
 import type { Reason } from './policy/clauses';
+import type { SyncLog, SyncStatusView } from './sync';
 import type { ItemVerdict, WriteOffRule } from './policy/verdict';
 import { WRITE_OFF_RULES } from './policy/verdict';
 
@@ -81,6 +82,10 @@ export const contractInputs = {
   recordRefund: z
     .object({ itemId: id('itemId'), method: z.enum(PAYMENT_METHODS), reference: reference.optional(), idempotencyKey })
     .strict(),
+  getSyncStatus: z.object({}).strict(),
+  /** Starts a sync now (or joins the one running) and answers at once; poll getSyncStatus. */
+  syncNow: z.object({}).strict(),
+  getSyncLog: z.object({ limit: z.number().int().min(1).max(500).optional() }).strict(),
   getReceipt: z
     .object({ patientId: id('patientId'), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'The date must look like 2026-11-22.').optional() })
     .strict(),
@@ -233,6 +238,9 @@ export interface ApiOutputs {
   recordCollectionAttempt: ActionOutcome<{ attemptId: number; policyVersion: number }>;
   recordRefund: ActionOutcome<{ entryId: number; amountCents: Cents; policyVersion: number }>;
   getReceipt: Receipt;
+  getSyncStatus: SyncStatusView;
+  syncNow: SyncStatusView;
+  getSyncLog: SyncLog;
 }
 
 export type ApiOutput<M extends ApiMethod> = ApiOutputs[M];

@@ -1,4 +1,6 @@
 import type { ActionOutcome, ApiMethod, ApiOutput, ApiParsedInput, AppInfo } from '../../shared/contract';
+import { ApiError } from '../../shared/errors';
+import type { SyncStatusView } from '../../shared/sync';
 import { getPatientBalance } from '../balances/patient-balance';
 import type { Clock } from '../clock';
 import { localDate } from '../clock';
@@ -12,7 +14,16 @@ import { recordRefund } from '../ledger/refunds';
 import { requestWriteOff } from '../ledger/requests';
 import { writeOff } from '../ledger/write-offs';
 import { searchPatients } from '../patients/queries';
+import { storedSyncStatus } from '../sync/sync-service';
+import { syncLog } from '../sync/sync-log';
 import { DEFAULT_PRACTICE_NAME, getSetting } from '../settings/queries';
+
+/** The running sync with the main system, when one is configured. */
+export interface SyncControl {
+  status(): SyncStatusView;
+  /** Starts a run (or joins the one in progress) without waiting for it. */
+  requestSync(): void;
+}
 
 export interface CoreContext {
   db: Db;
@@ -20,6 +31,7 @@ export interface CoreContext {
   host: AppInfo['host'];
   /** Who is acting: recorded on every write and in the audit log. */
   actor: string;
+  sync?: SyncControl;
 }
 
 export type Handlers = { [M in ApiMethod]: (ctx: CoreContext, input: ApiParsedInput<M>) => ApiOutput<M> };
@@ -45,4 +57,11 @@ export const handlers: Handlers = {
   recordCollectionAttempt: (ctx, input) => withBalance(ctx, input.patientId, recordCollectionAttempt(ctx, input)),
   recordRefund: (ctx, input) => withBalance(ctx, patientOfItem(ctx, input.itemId), recordRefund(ctx, input)),
   getReceipt: (ctx, input) => getReceipt(ctx, input.patientId, input.date),
+  getSyncStatus: (ctx) => ctx.sync?.status() ?? { ...storedSyncStatus(ctx.db), state: 'not_configured', lastError: null, nextRunAt: null },
+  syncNow: (ctx) => {
+    if (!ctx.sync) throw new ApiError('unavailable', 'No main system is configured for sync on this computer. Ask IT to set its FHIR address.');
+    ctx.sync.requestSync();
+    return ctx.sync.status();
+  },
+  getSyncLog: (ctx, input) => syncLog(ctx.db, input.limit),
 };

@@ -19,6 +19,8 @@ import { EMBEDDED_DEMO, seedDemoPractice } from '../demo/seed';
 import type { BrowserHost } from '../host/browser-host';
 import { startBrowserHost } from '../host/browser-host';
 import { getPatientByMrn } from '../patients/queries';
+import { setSetting } from '../settings/queries';
+import { readSyncSettings, SyncService } from '../sync/sync-service';
 import { CliError, EXIT } from './exit-codes';
 import { balanceJson, balanceText, searchJson, searchText } from './format';
 
@@ -94,17 +96,57 @@ export function balanceCommand(io: CliIo, options: { db: string; mrn?: string; i
 
 export type RunningHost = BrowserHost & { stop(): Promise<void> };
 
-async function serveStore(io: CliIo, db: Db, file: string, options: { port: number; staticDir: string }): Promise<RunningHost> {
+export interface ServeOptions {
+  port: number;
+  staticDir: string;
+  /** The main system's FHIR base URL; remembered in the store's settings for next time. */
+  fhir?: string;
+}
+
+async function serveStore(io: CliIo, db: Db, file: string, options: ServeOptions): Promise<RunningHost> {
+  let sync: SyncService | null = null;
   try {
-    const host = await startBrowserHost({ ctx: { db, clock: io.clock, host: 'browser', actor: io.actor }, staticDir: options.staticDir, port: options.port });
+    sync = startConfiguredSync(io, db, file, options.fhir);
+    const ctx = { db, clock: io.clock, host: 'browser' as const, actor: io.actor, sync: sync ?? undefined };
+    const host = await startBrowserHost({ ctx, staticDir: options.staticDir, port: options.port });
     io.out(host.url);
     io.err(`Front Desk Balances is serving ${file} on ${host.url.split('#')[0]} (this computer only). Open the address above; stop with Ctrl+C.`);
-    return { ...host, stop: async () => { await host.close(); db.close(); } };
+    return {
+      ...host,
+      stop: async () => {
+        await host.close();
+        await sync?.stop();
+        db.close();
+      },
+    };
   } catch (error) {
+    await sync?.stop();
     db.close();
     if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') throw new CliError(EXIT.usage, `Port ${options.port} is already in use.`);
     throw error;
   }
+}
+
+/** Starts sync with the main system when one is given or was configured before. */
+function startConfiguredSync(io: CliIo, db: Db, file: string, fhir: string | undefined): SyncService | null {
+  if (fhir) setSetting(db, 'sync.fhir_base_url', validFhirUrl(fhir));
+  const settings = readSyncSettings(db);
+  if (!settings.fhirBaseUrl) return null;
+  const service = new SyncService({ file, clock: io.clock, baseUrl: settings.fhirBaseUrl, intervalMinutes: settings.intervalMinutes });
+  service.start();
+  io.err(`Syncing with ${settings.fhirBaseUrl} every ${settings.intervalMinutes} minutes.`);
+  return service;
+}
+
+export function validFhirUrl(text: string): string {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new CliError(EXIT.usage, `--fhir must be a URL like http://127.0.0.1:8090/fhir/R4 (got "${text}").`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new CliError(EXIT.usage, '--fhir must be an http or https URL.');
+  return url.href.replace(/\/+$/, '');
 }
 
 function requireBuiltRenderer(staticDir: string): void {
@@ -112,7 +154,7 @@ function requireBuiltRenderer(staticDir: string): void {
 }
 
 /** Starts the browser host on a database; resolves once it listens, with a function that stops it. */
-export async function serveCommand(io: CliIo, options: { db: string; port: number; staticDir: string }): Promise<RunningHost> {
+export async function serveCommand(io: CliIo, options: ServeOptions & { db: string }): Promise<RunningHost> {
   requireBuiltRenderer(options.staticDir);
   return serveStore(io, openStore(options.db), options.db, options);
 }
@@ -121,7 +163,7 @@ export async function serveCommand(io: CliIo, options: { db: string; port: numbe
  * The app without Electron: the store in the user's data folder (the desktop app's own),
  * created and seeded with the demo practice on first run, served to the browser.
  */
-export async function startCommand(io: CliIo, options: { dataDir: string; port: number; staticDir: string }): Promise<RunningHost> {
+export async function startCommand(io: CliIo, options: ServeOptions & { dataDir: string }): Promise<RunningHost> {
   requireBuiltRenderer(options.staticDir);
   const file = join(options.dataDir, DATABASE_FILE_NAME);
   if (!existsSync(file)) io.err(`First run: creating the demo practice in ${file} ...`);

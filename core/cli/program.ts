@@ -4,6 +4,7 @@ import { userDataDir } from '../app-store/user-data-dir';
 import { balanceCommand, demoCommand, searchCommand, serveCommand, startCommand } from './commands';
 import { CliError, EXIT } from './exit-codes';
 import { importCommand } from './import';
+import { syncCommand } from './sync';
 import type { RecordTarget } from './record';
 import { recordCommand } from './record';
 
@@ -72,7 +73,8 @@ function buildProgram(env: CliEnvironment): Command {
     .description('Serve the app to a browser on this computer (127.0.0.1); prints the URL with its access token first.')
     .requiredOption('--db <path>', 'database file')
     .option('--port <n>', 'port (0 = any free port)', port, 0)
-    .action(async (o: { db: string; port: number }) => {
+    .option('--fhir <url>', "sync with the main system's FHIR R4 API at this address (remembered)")
+    .action(async (o: { db: string; port: number; fhir?: string }) => {
       const host = await serveCommand(env, { ...o, staticDir: env.staticDir });
       env.onServing?.(host.stop);
     });
@@ -122,11 +124,22 @@ function buildProgram(env: CliEnvironment): Command {
     .action((files: string[], o: { db: string; json: boolean }) => importCommand(env, { ...o, files }));
 
   program
+    .command('sync')
+    .description("Sync with the main system's FHIR R4 API: push decisions and payments, pull what changed.")
+    .requiredOption('--db <path>', 'database file')
+    .requiredOption('--fhir <url>', 'FHIR R4 base URL of the main system (e.g. http://127.0.0.1:8090/fhir/R4)')
+    .option('--once', 'one sync, then exit (non-zero if it failed)', false)
+    .option('--minutes <n>', 'minutes between syncs (default 5)', positiveInt('--minutes', 1440))
+    .option('--json', 'with --once: print the status and the run as JSON', false)
+    .action((o: { db: string; fhir: string; once: boolean; json: boolean; minutes?: number }) => syncCommand(env, { ...o, onServing: env.onServing }));
+
+  program
     .command('start')
     .description("Run the app in the browser on this computer's own database (created with the demo practice on first run).")
     .option('--data-dir <dir>', 'folder of the database', userDataDir())
     .option('--port <n>', 'port (0 = any free port)', port, 0)
-    .action(async (o: { dataDir: string; port: number }) => {
+    .option('--fhir <url>', "sync with the main system's FHIR R4 API at this address (remembered)")
+    .action(async (o: { dataDir: string; port: number; fhir?: string }) => {
       const host = await startCommand(env, { ...o, staticDir: env.staticDir });
       env.onServing?.(host.stop);
     });

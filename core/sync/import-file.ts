@@ -13,7 +13,7 @@ import { applyClaim, applyPatient } from './apply-claim';
 import { quarantine } from './quarantine';
 import type { RecordParser } from './source';
 import { ImportRefusal } from './source';
-import type { SyncStats } from './sync-log';
+import type { SyncStats } from '../../shared/sync';
 import { emptyStats, finishRun, startRun } from './sync-log';
 
 export interface ImportSummary {

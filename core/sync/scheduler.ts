@@ -57,6 +57,11 @@ export class SyncScheduler {
     this.state.nextRunAt = null;
   }
 
+  /** Resolves when no run is in progress (for a clean shutdown). */
+  idle(): Promise<void> {
+    return this.current ?? Promise.resolve();
+  }
+
   /** Runs now, or joins the run in progress. Never rejects: failures are in `state`. */
   runNow(): Promise<void> {
     if (this.current) return this.current;

@@ -1,18 +1,8 @@
 /** The manager's sync log: one row per import, pull or push, with what it did or why it failed. */
+import type { SyncLog, SyncRunView, SyncStats } from '../../shared/sync';
 import type { Db } from '../db/connection';
 
-export type SyncKind = 'import' | 'pull' | 'push';
-
-export interface SyncStats {
-  created: number;
-  updated: number;
-  unchanged: number;
-  patients: number;
-  quarantined: number;
-  conflicts: number;
-  sent?: number;
-  rejected?: number;
-}
+export type SyncKind = SyncRunView['kind'];
 
 export const emptyStats = (): SyncStats => ({ created: 0, updated: 0, unchanged: 0, patients: 0, quarantined: 0, conflicts: 0 });
 
@@ -30,17 +20,6 @@ export function finishRun(db: Db, runId: number, at: string, outcome: { ok: true
   );
 }
 
-export interface SyncRunView {
-  id: number;
-  source: string;
-  kind: SyncKind;
-  startedAt: string;
-  finishedAt: string | null;
-  status: 'running' | 'ok' | 'failed';
-  stats: SyncStats;
-  error: string | null;
-}
-
 export function recentRuns(db: Db, limit = 50): SyncRunView[] {
   const rows = db.prepare('SELECT id, source, kind, started_at, finished_at, status, stats, error FROM sync_runs ORDER BY id DESC LIMIT ?').all(limit) as {
     id: number;
@@ -53,4 +32,28 @@ export function recentRuns(db: Db, limit = 50): SyncRunView[] {
     error: string | null;
   }[];
   return rows.map((r) => ({ id: r.id, source: r.source, kind: r.kind, startedAt: r.started_at, finishedAt: r.finished_at, status: r.status, stats: JSON.parse(r.stats) as SyncStats, error: r.error }));
+}
+
+/** The manager's view: recent runs and everything that waits for a person. */
+export function syncLog(db: Db, limit = 50): SyncLog {
+  return {
+    runs: recentRuns(db, limit),
+    quarantined: (
+      db.prepare('SELECT id, source, location, reason, created_at FROM quarantine WHERE resolved_at IS NULL ORDER BY id DESC LIMIT ?').all(limit) as {
+        id: number;
+        source: string;
+        location: string;
+        reason: string;
+        created_at: string;
+      }[]
+    ).map((r) => ({ id: r.id, source: r.source, location: r.location, reason: r.reason, createdAt: r.created_at })),
+    rejected: (db.prepare("SELECT id, kind, created_at, last_error FROM outbox WHERE status = 'rejected' ORDER BY id DESC LIMIT ?").all(limit) as { id: number; kind: string; created_at: string; last_error: string | null }[]).map(
+      (r) => ({ id: r.id, kind: r.kind, createdAt: r.created_at, error: r.last_error }),
+    ),
+    conflicts: (
+      db
+        .prepare('SELECT id, item_id, patient_id, local_action, previous_amount_cents, new_amount_cents, detected_at FROM sync_conflicts WHERE resolved_at IS NULL ORDER BY id DESC LIMIT ?')
+        .all(limit) as { id: number; item_id: number; patient_id: number; local_action: string; previous_amount_cents: number; new_amount_cents: number; detected_at: string }[]
+    ).map((r) => ({ id: r.id, itemId: r.item_id, patientId: r.patient_id, localAction: r.local_action, previousAmountCents: r.previous_amount_cents, newAmountCents: r.new_amount_cents, detectedAt: r.detected_at })),
+  };
 }
