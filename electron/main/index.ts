@@ -8,7 +8,8 @@ import { app, dialog, Menu, session } from 'electron';
 import { localDate, systemClock } from '../../core/clock';
 import type { Db } from '../../core/db/connection';
 import { workstationActor } from '../../core/actor';
-import { electronNativeBinding, openAppStore } from '../../core/app-store/open-app-store';
+import { DATABASE_FILE_NAME, electronNativeBinding, openAppStore } from '../../core/app-store/open-app-store';
+import { readSyncSettings, SyncService } from '../../core/sync/sync-service';
 import { EMBEDDED_DEMO, seedDemoPractice } from '../../core/demo/seed';
 import { registerAppSchemePrivileges, serveRenderer } from './app-protocol';
 import { denyAllPermissions, guardAllWebContents } from './hardening';
@@ -33,17 +34,35 @@ if (app.requestSingleInstanceLock()) {
   app.quit(); // another copy is running; it gets 'second-instance' and comes to the front
 }
 
+const nativeBinding = (): string | undefined => electronNativeBinding(app.getAppPath());
+
 function openStore(): Db {
   return openAppStore({
     dir: app.getPath('userData'),
-    nativeBinding: electronNativeBinding(app.getAppPath()),
+    nativeBinding: nativeBinding(),
     seed: (db) => seedDemoPractice(db, { ...EMBEDDED_DEMO, today: localDate(systemClock.now()) }),
   });
+}
+
+/** Sync with the main system, when its FHIR address is configured (front-desk serve/start --fhir, or settings). */
+function startSync(db: Db): SyncService | null {
+  const settings = readSyncSettings(db);
+  if (!settings.fhirBaseUrl) return null;
+  const service = new SyncService({
+    file: path.join(app.getPath('userData'), DATABASE_FILE_NAME),
+    clock: systemClock,
+    baseUrl: settings.fhirBaseUrl,
+    intervalMinutes: settings.intervalMinutes,
+    nativeBinding: nativeBinding(),
+  });
+  service.start();
+  return service;
 }
 
 function start(): void {
   let mainWindow: BrowserWindow | null = null;
   let db: Db | null = null;
+  let sync: SyncService | null = null;
 
   const showWindow = (): void => {
     if (!db) return;
@@ -60,7 +79,10 @@ function start(): void {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => db?.close());
+  app.on('will-quit', () => {
+    void sync?.stop();
+    db?.close();
+  });
 
   void app.whenReady().then(() => {
     try {
@@ -77,7 +99,8 @@ function start(): void {
     if (process.platform !== 'darwin') Menu.setApplicationMenu(null);
     denyAllPermissions(session.defaultSession);
     serveRenderer(rendererDir);
-    registerInvokeHandler({ db, clock: systemClock, host: 'electron', actor: workstationActor() }, location.origin);
+    sync = startSync(db);
+    registerInvokeHandler({ db, clock: systemClock, host: 'electron', actor: workstationActor(), sync: sync ?? undefined }, location.origin);
     showWindow();
   });
 }
