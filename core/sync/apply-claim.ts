@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import { categoryForPatientAdjustment } from '../../shared/domain';
 import type { Db } from '../db/connection';
+import { sql } from '../db/statements';
 import { fillPatientGaps, matchOrCreatePatient } from './match-patient';
 import type { ImportedAdjustment, ImportedClaim, ImportedCoverage, ImportedLine, ImportedPatient } from './records';
 
@@ -39,12 +40,12 @@ export function upsertCoverage(db: Db, patientId: number, coverage: ImportedCove
   if (!coverage) return null;
   const existing = (
     coverage.externalId
-      ? db.prepare('SELECT id FROM coverages WHERE external_id = ?').get(coverage.externalId)
-      : db.prepare('SELECT id FROM coverages WHERE patient_id = ? AND lower(payer_name) = lower(?) AND member_id IS ?').get(patientId, coverage.payerName, coverage.memberId)
+      ? sql(db, 'SELECT id FROM coverages WHERE external_id = ?').get(coverage.externalId)
+      : sql(db, 'SELECT id FROM coverages WHERE patient_id = ? AND lower(payer_name) = lower(?) AND member_id IS ?').get(patientId, coverage.payerName, coverage.memberId)
   ) as { id: number } | undefined;
   if (existing) {
     if (authoritative) {
-      db.prepare('UPDATE coverages SET payer_name = ?, program = ?, member_id = coalesce(?, member_id), priority = ?, copay_cents = coalesce(?, copay_cents) WHERE id = ?').run(
+      sql(db, 'UPDATE coverages SET payer_name = ?, program = ?, member_id = coalesce(?, member_id), priority = ?, copay_cents = coalesce(?, copay_cents) WHERE id = ?').run(
         coverage.payerName,
         coverage.program,
         coverage.memberId,
@@ -56,8 +57,7 @@ export function upsertCoverage(db: Db, patientId: number, coverage: ImportedCove
     return existing.id;
   }
   return Number(
-    db
-      .prepare('INSERT INTO coverages (patient_id, payer_name, program, member_id, priority, copay_cents, external_id) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    sql(db, 'INSERT INTO coverages (patient_id, payer_name, program, member_id, priority, copay_cents, external_id) VALUES (?, ?, ?, ?, ?, ?, ?)')
       .run(patientId, coverage.payerName, coverage.program, coverage.memberId, coverage.priority, coverage.copayCents ?? 0, coverage.externalId).lastInsertRowid,
   );
 }
@@ -82,19 +82,16 @@ interface ItemRow {
 
 function createItem(ctx: ApplyContext, patientId: number, lineId: number, adjustmentId: number, line: ImportedLine, a: ImportedAdjustment, billedOn: string): void {
   const itemId = Number(
-    ctx.db
-      .prepare('INSERT INTO patient_items (patient_id, claim_line_id, adjustment_id, service_date, service_code, category, amount_cents, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+    sql(ctx.db, 'INSERT INTO patient_items (patient_id, claim_line_id, adjustment_id, service_date, service_code, category, amount_cents, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
       .run(patientId, lineId, adjustmentId, line.serviceDate, line.serviceCode, categoryForPatientAdjustment(a.carc), a.amountCents, billedOn).lastInsertRowid,
   );
-  ctx.db
-    .prepare("INSERT INTO ledger_entries (patient_id, item_id, kind, amount_cents, method, reference, posted_at, actor) VALUES (?, ?, 'charge', ?, 'main_system', ?, ?, ?)")
+  sql(ctx.db, "INSERT INTO ledger_entries (patient_id, item_id, kind, amount_cents, method, reference, posted_at, actor) VALUES (?, ?, 'charge', ?, 'main_system', ?, ?, ?)")
     .run(patientId, itemId, a.amountCents, `${a.group}-${a.carc}`, billedOn, `sync:${ctx.source}`);
 }
 
 /** The latest thing the desk did about an item, if anything. */
 function lastDeskDecision(db: Db, itemId: number): { action: string; at: string } | null {
-  const row = db
-    .prepare(
+  const row = sql(db, 
       `SELECT action, at FROM (
          SELECT kind AS action, posted_at AS at FROM ledger_entries WHERE item_id = ? AND (method IS NULL OR method != 'main_system') AND kind != 'charge'
          UNION ALL SELECT 'carry_forward', carried_on FROM carry_forwards WHERE item_id = ?
@@ -109,13 +106,11 @@ function lastDeskDecision(db: Db, itemId: number): { action: string; at: string 
 function changeItemAmount(ctx: ApplyContext, patientId: number, item: ItemRow, amountCents: number): number {
   if (item.amount_cents === amountCents) return 0;
   const decision = lastDeskDecision(ctx.db, item.id);
-  ctx.db.prepare('UPDATE patient_items SET amount_cents = ? WHERE id = ?').run(amountCents, item.id);
-  ctx.db
-    .prepare("INSERT INTO ledger_entries (patient_id, item_id, kind, amount_cents, method, reference, posted_at, actor, note) VALUES (?, ?, 'adjustment', ?, 'main_system', NULL, ?, ?, ?)")
+  sql(ctx.db, 'UPDATE patient_items SET amount_cents = ? WHERE id = ?').run(amountCents, item.id);
+  sql(ctx.db, "INSERT INTO ledger_entries (patient_id, item_id, kind, amount_cents, method, reference, posted_at, actor, note) VALUES (?, ?, 'adjustment', ?, 'main_system', NULL, ?, ?, ?)")
     .run(patientId, item.id, amountCents - item.amount_cents, ctx.at, `sync:${ctx.source}`, 'Amount changed in the main system');
   if (!decision) return 0;
-  ctx.db
-    .prepare(
+  sql(ctx.db, 
       `INSERT INTO sync_conflicts (item_id, patient_id, local_action, local_at, previous_amount_cents, new_amount_cents, source, detected_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     )
@@ -125,57 +120,54 @@ function changeItemAmount(ctx: ApplyContext, patientId: number, item: ItemRow, a
 
 /** A self-pay line is owed in full by the patient: one item per line, keyed so a re-import finds it. */
 function applySelfPayCharge(ctx: ApplyContext, patientId: number, lineId: number, line: ImportedLine, key: string, billedOn: string): number {
-  const item = ctx.db.prepare('SELECT id, amount_cents FROM patient_items WHERE external_key = ?').get(key) as ItemRow | undefined;
+  const item = sql(ctx.db, 'SELECT id, amount_cents FROM patient_items WHERE external_key = ?').get(key) as ItemRow | undefined;
   if (item) return changeItemAmount(ctx, patientId, item, line.billedCents);
   const itemId = Number(
-    ctx.db
-      .prepare("INSERT INTO patient_items (patient_id, claim_line_id, service_date, service_code, category, amount_cents, created_at, external_key) VALUES (?, ?, ?, ?, 'self_pay', ?, ?, ?)")
+    sql(ctx.db, "INSERT INTO patient_items (patient_id, claim_line_id, service_date, service_code, category, amount_cents, created_at, external_key) VALUES (?, ?, ?, ?, 'self_pay', ?, ?, ?)")
       .run(patientId, lineId, line.serviceDate, line.serviceCode, line.billedCents, billedOn, key).lastInsertRowid,
   );
-  ctx.db
-    .prepare("INSERT INTO ledger_entries (patient_id, item_id, kind, amount_cents, method, posted_at, actor) VALUES (?, ?, 'charge', ?, 'main_system', ?, ?)")
+  sql(ctx.db, "INSERT INTO ledger_entries (patient_id, item_id, kind, amount_cents, method, posted_at, actor) VALUES (?, ?, 'charge', ?, 'main_system', ?, ?)")
     .run(patientId, itemId, line.billedCents, billedOn, `sync:${ctx.source}`);
   return 0;
 }
 
-function writeLines(ctx: ApplyContext, claimId: number, patientId: number, claim: ImportedClaim): number {
+/** Writes the claim's lines; `fresh` (a claim new to the store) skips looking for earlier versions. */
+function writeLines(ctx: ApplyContext, claimId: number, patientId: number, claim: ImportedClaim, fresh: boolean): number {
   const billedOn = `${claim.adjudicatedOn ?? claim.lines[0]?.serviceDate ?? ctx.at.slice(0, 10)}T12:00:00.000Z`;
   let conflicts = 0;
   for (const line of claim.lines) {
-    const existing = ctx.db.prepare('SELECT id FROM claim_lines WHERE claim_id = ? AND line_number = ?').get(claimId, line.lineNumber) as { id: number } | undefined;
+    const existing = fresh ? undefined : (sql(ctx.db, 'SELECT id FROM claim_lines WHERE claim_id = ? AND line_number = ?').get(claimId, line.lineNumber) as { id: number } | undefined);
     const lineId = existing
-      ? (ctx.db
-          .prepare('UPDATE claim_lines SET service_date = ?, service_code = ?, modifiers = ?, units = ?, billed_cents = ?, allowed_cents = ?, payer_paid_cents = ? WHERE id = ?')
+      ? (sql(ctx.db, 'UPDATE claim_lines SET service_date = ?, service_code = ?, modifiers = ?, units = ?, billed_cents = ?, allowed_cents = ?, payer_paid_cents = ? WHERE id = ?')
           .run(line.serviceDate, line.serviceCode, line.modifiers, line.units, line.billedCents, line.allowedCents, line.payerPaidCents, existing.id),
         existing.id)
       : Number(
-          ctx.db
-            .prepare('INSERT INTO claim_lines (claim_id, line_number, service_date, service_code, modifiers, units, billed_cents, allowed_cents, payer_paid_cents) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+          sql(ctx.db, 'INSERT INTO claim_lines (claim_id, line_number, service_date, service_code, modifiers, units, billed_cents, allowed_cents, payer_paid_cents) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
             .run(claimId, line.lineNumber, line.serviceDate, line.serviceCode, line.modifiers, line.units, line.billedCents, line.allowedCents, line.payerPaidCents).lastInsertRowid,
         );
-    const stored = ctx.db.prepare('SELECT id, group_code AS "group", carc, rarc FROM claim_adjustments WHERE claim_line_id = ? ORDER BY id').all(lineId) as { id: number; group: string; carc: string; rarc: string | null }[];
+    const stored = fresh ? [] : (sql(ctx.db, 'SELECT id, group_code AS "group", carc, rarc FROM claim_adjustments WHERE claim_line_id = ? ORDER BY id').all(lineId) as { id: number; group: string; carc: string; rarc: string | null }[]);
     const storedByKey = new Map(adjustmentKeys(stored).map((key, i) => [key, stored[i]!.id]));
     const wantedKeys = adjustmentKeys(line.adjustments);
     line.adjustments.forEach((a, i) => {
       let adjustmentId = storedByKey.get(wantedKeys[i]!);
       if (adjustmentId !== undefined) {
-        ctx.db.prepare('UPDATE claim_adjustments SET amount_cents = ? WHERE id = ?').run(a.amountCents, adjustmentId);
+        sql(ctx.db, 'UPDATE claim_adjustments SET amount_cents = ? WHERE id = ?').run(a.amountCents, adjustmentId);
         storedByKey.delete(wantedKeys[i]!);
       } else {
         adjustmentId = Number(
-          ctx.db.prepare('INSERT INTO claim_adjustments (claim_line_id, group_code, carc, rarc, amount_cents) VALUES (?, ?, ?, ?, ?)').run(lineId, a.group, a.carc, a.rarc, a.amountCents).lastInsertRowid,
+          sql(ctx.db, 'INSERT INTO claim_adjustments (claim_line_id, group_code, carc, rarc, amount_cents) VALUES (?, ?, ?, ?, ?)').run(lineId, a.group, a.carc, a.rarc, a.amountCents).lastInsertRowid,
         );
       }
       if (a.group !== 'PR' || claim.status === 'reversed') return;
-      const item = ctx.db.prepare('SELECT id, amount_cents FROM patient_items WHERE adjustment_id = ?').get(adjustmentId) as ItemRow | undefined;
+      const item = fresh ? undefined : (sql(ctx.db, 'SELECT id, amount_cents FROM patient_items WHERE adjustment_id = ?').get(adjustmentId) as ItemRow | undefined);
       if (item) conflicts += changeItemAmount(ctx, patientId, item, a.amountCents);
       else if (a.amountCents > 0) createItem(ctx, patientId, lineId, adjustmentId, line, a, billedOn);
     });
     if (claim.status === 'self_pay') conflicts += applySelfPayCharge(ctx, patientId, lineId, line, `${claim.externalId}#${line.lineNumber}`, billedOn);
     // Adjustments the main system no longer reports: nothing is owed on them any more.
     for (const adjustmentId of storedByKey.values()) {
-      ctx.db.prepare('UPDATE claim_adjustments SET amount_cents = 0 WHERE id = ?').run(adjustmentId);
-      const item = ctx.db.prepare('SELECT id, amount_cents FROM patient_items WHERE adjustment_id = ?').get(adjustmentId) as ItemRow | undefined;
+      sql(ctx.db, 'UPDATE claim_adjustments SET amount_cents = 0 WHERE id = ?').run(adjustmentId);
+      const item = sql(ctx.db, 'SELECT id, amount_cents FROM patient_items WHERE adjustment_id = ?').get(adjustmentId) as ItemRow | undefined;
       if (item) conflicts += changeItemAmount(ctx, patientId, item, 0);
     }
   }
@@ -195,21 +187,19 @@ export function applyClaim(ctx: ApplyContext, claim: ImportedClaim): ApplyResult
   const { patientId, created: patientCreated } = matchOrCreatePatient(ctx.db, claim.patient, claim.coverage, ctx.at);
   const coverageId = upsertCoverage(ctx.db, patientId, claim.coverage);
   const hash = hashOf(claim);
-  const existing = ctx.db.prepare('SELECT id, content_hash FROM claims WHERE external_id = ?').get(claim.externalId) as { id: number; content_hash: string | null } | undefined;
+  const existing = sql(ctx.db, 'SELECT id, content_hash FROM claims WHERE external_id = ?').get(claim.externalId) as { id: number; content_hash: string | null } | undefined;
   if (existing?.content_hash === hash) return { outcome: 'unchanged', patientId, patientCreated, conflicts: 0 };
   let claimId: number;
   if (existing) {
     claimId = existing.id;
-    ctx.db
-      .prepare('UPDATE claims SET patient_id = ?, coverage_id = ?, claim_number = ?, payer_claim_number = ?, status = ?, adjudicated_on = ?, content_hash = ? WHERE id = ?')
+    sql(ctx.db, 'UPDATE claims SET patient_id = ?, coverage_id = ?, claim_number = ?, payer_claim_number = ?, status = ?, adjudicated_on = ?, content_hash = ? WHERE id = ?')
       .run(patientId, coverageId, claim.claimNumber, claim.payerClaimNumber, claim.status, claim.adjudicatedOn, hash, claimId);
   } else {
     claimId = Number(
-      ctx.db
-        .prepare('INSERT INTO claims (patient_id, coverage_id, claim_number, payer_claim_number, status, adjudicated_on, external_id, source, content_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      sql(ctx.db, 'INSERT INTO claims (patient_id, coverage_id, claim_number, payer_claim_number, status, adjudicated_on, external_id, source, content_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
         .run(patientId, coverageId, claim.claimNumber, claim.payerClaimNumber, claim.status, claim.adjudicatedOn, claim.externalId, ctx.source, hash).lastInsertRowid,
     );
   }
-  const conflicts = writeLines(ctx, claimId, patientId, claim);
+  const conflicts = writeLines(ctx, claimId, patientId, claim, !existing);
   return { outcome: existing ? 'updated' : 'created', patientId, patientCreated, conflicts };
 }

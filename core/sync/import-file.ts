@@ -8,6 +8,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Clock } from '../clock';
 import type { Db } from '../db/connection';
+import { sql } from '../db/statements';
 import { recordSync } from '../settings/queries';
 import { applyClaim, applyPatient } from './apply-claim';
 import { quarantine } from './quarantine';
@@ -65,7 +66,7 @@ export async function importFile(options: ImportOptions): Promise<ImportSummary>
         stats.quarantined += 1;
         continue;
       }
-      db.exec('SAVEPOINT record');
+      sql(db, 'SAVEPOINT record').run();
       try {
         if (record.kind === 'patient') {
           if (applyPatient(ctx, record.patient, record.coverage).created) stats.patients += 1;
@@ -75,10 +76,10 @@ export async function importFile(options: ImportOptions): Promise<ImportSummary>
           stats.conflicts += result.conflicts;
           if (result.patientCreated) stats.patients += 1;
         }
-        db.exec('RELEASE record');
+        sql(db, 'RELEASE record').run();
       } catch (error) {
-        db.exec('ROLLBACK TO record');
-        db.exec('RELEASE record');
+        sql(db, 'ROLLBACK TO record').run();
+        sql(db, 'RELEASE record').run();
         const location = record.kind === 'claim' ? `claim ${record.claim.claimNumber}` : `record ${index}`;
         quarantine(db, `${source}:${name}`, { location, reason: error instanceof Error ? error.message : String(error), raw: JSON.stringify(record) }, at);
         stats.quarantined += 1;

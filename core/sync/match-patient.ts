@@ -12,13 +12,14 @@
  */
 import { nameTerms, normalizeWord, patientSearchTerms } from '../../shared/search-terms';
 import type { Db } from '../db/connection';
+import { sql } from '../db/statements';
 import { insertPatient } from '../patients/queries';
 import type { ImportedCoverage, ImportedPatient } from './records';
 
 export const NON_MATCHING_SYSTEMS: ReadonlySet<string> = new Set(['x12:patient-control-number']);
 
 function byIdentifier(db: Db, patient: ImportedPatient): number | null {
-  const find = db.prepare('SELECT patient_id FROM patient_identifiers WHERE system = ? AND value = ?');
+  const find = sql(db, 'SELECT patient_id FROM patient_identifiers WHERE system = ? AND value = ?');
   for (const id of patient.identifiers) {
     if (NON_MATCHING_SYSTEMS.has(id.system)) continue;
     const row = find.get(id.system, id.value) as { patient_id: number } | undefined;
@@ -29,20 +30,19 @@ function byIdentifier(db: Db, patient: ImportedPatient): number | null {
 
 function byMrn(db: Db, mrn: string | null | undefined): number | null {
   if (!mrn) return null;
-  return (db.prepare('SELECT id FROM patients WHERE mrn = ?').get(mrn) as { id: number } | undefined)?.id ?? null;
+  return (sql(db, 'SELECT id FROM patients WHERE mrn = ?').get(mrn) as { id: number } | undefined)?.id ?? null;
 }
 
 function byMemberId(db: Db, coverage: ImportedCoverage | null): number | null {
   if (!coverage?.memberId) return null;
-  const row = db
-    .prepare('SELECT patient_id FROM coverages WHERE member_id = ? AND lower(payer_name) = lower(?) LIMIT 1')
+  const row = sql(db, 'SELECT patient_id FROM coverages WHERE member_id = ? AND lower(payer_name) = lower(?) LIMIT 1')
     .get(coverage.memberId, coverage.payerName) as { patient_id: number } | undefined;
   return row?.patient_id ?? null;
 }
 
 function byNameAndDob(db: Db, patient: ImportedPatient): number | null {
   if (!patient.dob) return null;
-  const candidates = db.prepare('SELECT id, family_name, given_name FROM patients WHERE dob = ?').all(patient.dob) as { id: number; family_name: string; given_name: string }[];
+  const candidates = sql(db, 'SELECT id, family_name, given_name FROM patients WHERE dob = ?').all(patient.dob) as { id: number; family_name: string; given_name: string }[];
   const same = (a: string, b: string) => normalizeWord(a) === normalizeWord(b);
   const found = candidates.filter((c) => same(c.family_name, patient.familyName) && same(c.given_name, patient.givenName));
   return found.length === 1 ? found[0]!.id : null;
@@ -50,7 +50,7 @@ function byNameAndDob(db: Db, patient: ImportedPatient): number | null {
 
 function newMrn(db: Db, wanted: string | null | undefined): string {
   if (wanted && byMrn(db, wanted) === null) return wanted;
-  const { next } = db.prepare('SELECT coalesce(max(id), 0) + 1 AS next FROM patients').get() as { next: number };
+  const { next } = sql(db, 'SELECT coalesce(max(id), 0) + 1 AS next FROM patients').get() as { next: number };
   for (let n = next; ; n++) {
     const mrn = `X${String(n).padStart(7, '0')}`;
     if (byMrn(db, mrn) === null) return mrn;
@@ -62,16 +62,16 @@ const UNKNOWN = 'Unknown';
 
 /** Fills what an earlier, thinner record left out: names, date of birth, phone. Never overwrites real data. */
 export function fillPatientGaps(db: Db, patientId: number, patient: ImportedPatient): void {
-  const row = db.prepare('SELECT family_name, given_name, dob, phone FROM patients WHERE id = ?').get(patientId) as { family_name: string; given_name: string; dob: string | null; phone: string | null };
+  const row = sql(db, 'SELECT family_name, given_name, dob, phone FROM patients WHERE id = ?').get(patientId) as { family_name: string; given_name: string; dob: string | null; phone: string | null };
   const family = row.family_name === UNKNOWN && patient.familyName ? patient.familyName : null;
   const given = row.given_name === UNKNOWN && patient.givenName ? patient.givenName : null;
   const dob = row.dob === null && patient.dob ? patient.dob : null;
   const phone = row.phone === null && patient.phone ? patient.phone : null;
   if (!family && !given && !dob && !phone) return;
-  db.prepare('UPDATE patients SET family_name = coalesce(?, family_name), given_name = coalesce(?, given_name), dob = coalesce(?, dob), phone = coalesce(?, phone) WHERE id = ?').run(family, given, dob, phone, patientId);
-  const updated = db.prepare('SELECT mrn, family_name, given_name, dob, phone FROM patients WHERE id = ?').get(patientId) as { mrn: string; family_name: string; given_name: string; dob: string | null; phone: string | null };
-  if (updated.family_name !== UNKNOWN && updated.given_name !== UNKNOWN) db.prepare("DELETE FROM patient_search_terms WHERE patient_id = ? AND term = 'unknown'").run(patientId);
-  const addTerm = db.prepare('INSERT OR IGNORE INTO patient_search_terms (term, patient_id) VALUES (?, ?)');
+  sql(db, 'UPDATE patients SET family_name = coalesce(?, family_name), given_name = coalesce(?, given_name), dob = coalesce(?, dob), phone = coalesce(?, phone) WHERE id = ?').run(family, given, dob, phone, patientId);
+  const updated = sql(db, 'SELECT mrn, family_name, given_name, dob, phone FROM patients WHERE id = ?').get(patientId) as { mrn: string; family_name: string; given_name: string; dob: string | null; phone: string | null };
+  if (updated.family_name !== UNKNOWN && updated.given_name !== UNKNOWN) sql(db, "DELETE FROM patient_search_terms WHERE patient_id = ? AND term = 'unknown'").run(patientId);
+  const addTerm = sql(db, 'INSERT OR IGNORE INTO patient_search_terms (term, patient_id) VALUES (?, ?)');
   for (const term of patientSearchTerms({ familyName: updated.family_name, givenName: updated.given_name, mrn: updated.mrn, dob: updated.dob, phone: updated.phone })) addTerm.run(term, patientId);
 }
 
@@ -89,8 +89,8 @@ export function matchOrCreatePatient(db: Db, patient: ImportedPatient, coverage:
       identifiers: [],
     });
   }
-  const add = db.prepare('INSERT OR IGNORE INTO patient_identifiers (patient_id, system, value) VALUES (?, ?, ?)');
-  const addTerm = db.prepare('INSERT OR IGNORE INTO patient_search_terms (term, patient_id) VALUES (?, ?)');
+  const add = sql(db, 'INSERT OR IGNORE INTO patient_identifiers (patient_id, system, value) VALUES (?, ?, ?)');
+  const addTerm = sql(db, 'INSERT OR IGNORE INTO patient_search_terms (term, patient_id) VALUES (?, ?)');
   for (const id of patient.identifiers) {
     add.run(patientId, id.system, id.value);
     // Identifiers from files (member ID, patient control number) are searchable at the desk too.

@@ -28,6 +28,8 @@ export const migration003: Migration = {
         SELECT id, mrn, family_name, given_name, dob, phone, created_at FROM patients;
       DROP TABLE patients;
       ALTER TABLE patients_v3 RENAME TO patients;
+      -- Matching a patient from another source by name and date of birth starts from the date.
+      CREATE INDEX patients_by_dob ON patients(dob) WHERE dob IS NOT NULL;
 
       ALTER TABLE claims ADD COLUMN source TEXT;
       ALTER TABLE claims ADD COLUMN content_hash TEXT;

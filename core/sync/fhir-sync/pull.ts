@@ -84,7 +84,19 @@ export async function pullUpdates(db: Db, baseUrl: string, now: () => Date, opti
   for (const type of PULLED_TYPES) {
     const since = readCursor(db, type);
     const { onPage, afterPage, ...fetchOptions } = options;
-    for await (const page of fetchUpdates(baseUrl, type, since, fetchOptions)) {
+    const pages = fetchUpdates(baseUrl, type, since, fetchOptions);
+    // Ask for the next page before applying this one: the main system prepares it while we write.
+    const prefetch = () => {
+      const promise = pages.next();
+      promise.catch(() => {}); // awaited below; never left as an unhandled rejection if we stop first
+      return promise;
+    };
+    let next = prefetch();
+    for (;;) {
+      const result = await next;
+      if (result.done) break;
+      const page = result.value;
+      if (!page.last) next = prefetch();
       const at = now().toISOString();
       db.transaction(() => {
         for (const resource of page.resources as unknown as Json[]) applyResource(db, baseUrl, at, resource, stats);
@@ -92,6 +104,7 @@ export async function pullUpdates(db: Db, baseUrl: string, now: () => Date, opti
       })();
       onPage?.(type, page.resources.length);
       afterPage?.(type, page.pageNumber);
+      if (page.last) next = prefetch();
     }
   }
   recordSync(db, SOURCE, now().toISOString());

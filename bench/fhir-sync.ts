@@ -1,0 +1,86 @@
+/**
+ * Issue 4 benchmarks against the reference main system (FHIR R4 on loopback):
+ * a full sync (200,000 patients by default) next to a direct insert of the same
+ * rows, with peak memory at two sizes; and an incremental sync of 1,000 changed
+ * items (target < 1 s).
+ */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { ExplanationOfBenefit } from '@medplum/fhirtypes';
+import { openDatabase } from '../core/db/connection';
+import { pullUpdates } from '../core/sync/fhir-sync/pull';
+import { startReferenceServer } from '../core/sync/reference-server/server';
+import { directInsertSeconds, importedRows, peakRss } from './direct-copy';
+import { BENCH_TODAY } from './search';
+import { ms, table } from './stats';
+
+const now = () => new Date(`${BENCH_TODAY}T12:00:00Z`);
+
+/** The reference server in its own process (a 200,000-patient seed needs several GB of heap). */
+async function serverProcess(patients: number): Promise<{ baseUrl: string; stop(): Promise<void> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'core/sync/reference-server/main.ts', '--patients', String(patients), '--port', '0', '--today', BENCH_TODAY], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string];
+  child.stdout!.resume();
+  return {
+    baseUrl: line.trim(),
+    stop: async () => {
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    },
+  };
+}
+
+async function fullSync(dir: string, patients: number) {
+  process.stderr.write(`  seeding the reference server with ${patients.toLocaleString('en-US')} patients...\n`);
+  const server = await serverProcess(patients);
+  try {
+    const db = openDatabase(join(dir, `fhir-${patients}.sqlite`), { create: true });
+    const started = performance.now();
+    const { peakMiB } = await peakRss(() => pullUpdates(db, server.baseUrl, now, { pageSize: 1_000 }));
+    const seconds = (performance.now() - started) / 1000;
+    const rows = importedRows(db);
+    const direct = directInsertSeconds(db, dir, `fhir-${patients}`);
+    db.close();
+    return { patients, seconds, rows, peakMiB, direct };
+  } finally {
+    await server.stop();
+  }
+}
+
+async function incrementalSync(dir: string, patients: number, changed: number) {
+  const server = await startReferenceServer({ patients, seed: 3, today: BENCH_TODAY });
+  try {
+    const db = openDatabase(join(dir, 'incremental.sqlite'), { create: true });
+    await pullUpdates(db, server.baseUrl, now, { pageSize: 1_000 });
+    const eobs = (await server.repository.searchResources<ExplanationOfBenefit>({ resourceType: 'ExplanationOfBenefit', count: changed } as never)).slice(0, changed);
+    for (const eob of eobs) {
+      for (const item of eob.item ?? []) for (const a of item.adjudication ?? []) if (a.amount?.value !== undefined && a.category?.coding?.some((c) => c.code === 'coinsurance')) a.amount.value += 1;
+      await server.repository.updateResource({ ...eob, created: BENCH_TODAY });
+    }
+    const started = performance.now();
+    const stats = await pullUpdates(db, server.baseUrl, now, { pageSize: 1_000 });
+    const elapsed = performance.now() - started;
+    db.close();
+    return { changed: eobs.length, elapsed, stats };
+  } finally {
+    await server.close();
+  }
+}
+
+export async function runFhirSyncBench(dir: string, patients = Number(process.env.BENCH_FHIR_PATIENTS ?? 200_000)): Promise<void> {
+  console.log(`\nFull FHIR sync from the reference main system (target >= 50% of the direct insert rate, memory flat as the input grows)`);
+  const rows = [['patients', 'sync s', 'rows written', 'sync rows/s', 'direct rows/s', 'ratio', 'peak RSS (client)']];
+  for (const size of [Math.round(patients / 4), patients]) {
+    const r = await fullSync(dir, size);
+    const rate = r.rows / r.seconds;
+    const directRate = r.direct.rows / r.direct.seconds;
+    rows.push([size.toLocaleString('en-US'), r.seconds.toFixed(1), r.rows.toLocaleString('en-US'), Math.round(rate).toLocaleString('en-US'), Math.round(directRate).toLocaleString('en-US'), `${Math.round((rate / directRate) * 100)}%`, `${r.peakMiB} MiB`]);
+  }
+  console.log(table(rows));
+  const inc = await incrementalSync(dir, 5_000, 1_000);
+  console.log(`\nIncremental sync of ${inc.changed.toLocaleString('en-US')} changed claims (5,000-patient main system; target < 1 s): ${ms(inc.elapsed)} (${inc.stats.updated} updated, ${inc.stats.conflicts} conflicts)`);
+}

@@ -1,0 +1,52 @@
+/**
+ * Issue 4 benchmark: importing a generated 835 (1,000,000 service lines by default)
+ * next to a direct insert of the same rows, and the peak memory at two sizes
+ * (flat means streamed, not loaded whole).
+ */
+import { createWriteStream } from 'node:fs';
+import { join } from 'node:path';
+import { once } from 'node:events';
+import { fixedClock } from '../core/clock';
+import { openDatabase } from '../core/db/connection';
+import { importFile } from '../core/sync/import-file';
+import { generate835 } from '../core/sync/x12/generate-835';
+import { parse835 } from '../core/sync/x12/parse-835';
+import { directInsertSeconds, importedRows, peakRss } from './direct-copy';
+import { table } from './stats';
+
+const LINES_PER_CLAIM = 4;
+
+async function writeFile(file: string, lines: number): Promise<void> {
+  const out = createWriteStream(file);
+  for (const chunk of generate835({ claims: Math.ceil(lines / LINES_PER_CLAIM), linesPerClaim: LINES_PER_CLAIM, seed: 7 })) {
+    if (!out.write(chunk)) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+}
+
+async function importOnce(dir: string, lines: number) {
+  const file = join(dir, `remit-${lines}.835`);
+  await writeFile(file, lines);
+  const db = openDatabase(join(dir, `import-${lines}.sqlite`), { create: true });
+  const started = performance.now();
+  const { result, peakMiB } = await peakRss(() => importFile({ db, clock: fixedClock('2026-11-22T12:00:00Z'), file, parser: parse835, source: 'x12-835' }));
+  const seconds = (performance.now() - started) / 1000;
+  if (result.status !== 'imported') throw new Error(`the generated file was refused: ${result.message}`);
+  const rows = importedRows(db);
+  const direct = directInsertSeconds(db, dir, `import-${lines}`);
+  db.close();
+  return { lines, seconds, rows, peakMiB, direct };
+}
+
+export async function runImport835Bench(dir: string, lines = Number(process.env.BENCH_835_LINES ?? 1_000_000)): Promise<void> {
+  console.log(`\nX12 835 import (generated, ${LINES_PER_CLAIM} service lines per claim; target >= 50% of the direct insert rate, memory flat as the input grows)`);
+  const rows = [['service lines', 'import s', 'rows written', 'import rows/s', 'direct rows/s', 'ratio', 'peak RSS']];
+  for (const size of [Math.round(lines / 4), lines]) {
+    const r = await importOnce(dir, size);
+    const importRate = r.rows / r.seconds;
+    const directRate = r.direct.rows / r.direct.seconds;
+    rows.push([size.toLocaleString('en-US'), r.seconds.toFixed(1), r.rows.toLocaleString('en-US'), Math.round(importRate).toLocaleString('en-US'), Math.round(directRate).toLocaleString('en-US'), `${Math.round((importRate / directRate) * 100)}%`, `${r.peakMiB} MiB`]);
+  }
+  console.log(table(rows));
+}
