@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../clock';
@@ -91,5 +91,18 @@ describe('front-desk import: bad input', () => {
     const result = await cli('import', '--db', db, join(dir.dir, 'nope.835'));
     expect(result.code).toBe(EXIT.usage);
     expect(result.err).toMatch(/No such file: .*nope\.835/);
+  });
+});
+
+describe('front-desk export-outbox', () => {
+  it('writes what waits for the main system, once', async () => {
+    const out = join(dir.dir, 'outbox.csv');
+    const first = await cli('record', '--db', db, '--mrn', 'M0000001', 'pay', '5', '--method', 'cash');
+    expect(first.code).toBe(0);
+    const result = await cli('export-outbox', '--db', db, '--out', out);
+    expect(result.code).toBe(0);
+    expect(result.err).toMatch(/Wrote 1 change for the main system/);
+    expect(readFileSync(out, 'utf8').split('\n')[0]).toBe('idempotency_key,created_at,kind,mrn,item_id,amount_cents,method,reference,rule,statement_by,reason,policy_version,payload_json');
+    expect((await cli('export-outbox', '--db', db, '--out', join(dir.dir, 'again.csv'))).err).toMatch(/Wrote 0 changes/);
   });
 });

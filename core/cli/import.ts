@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Db } from '../db/connection';
+import { exportOutboxCsv } from '../sync/csv/export-outbox';
 import { detectFormat } from '../sync/formats';
 import type { ImportSummary } from '../sync/import-file';
 import { importFile } from '../sync/import-file';
@@ -61,4 +62,14 @@ export async function importCommand(io: CliIo, options: { db: string; files: str
   if (options.json) io.out(JSON.stringify(summaries, null, 2));
   const refused = summaries.filter((s) => s.status === 'refused').length;
   if (refused) throw new CliError(EXIT.notFoundOrRefused, `${refused} of ${summaries.length} files refused.`);
+}
+
+export function exportOutboxCommand(io: CliIo, options: { db: string; out: string }): void {
+  const db = openStore(options.db);
+  try {
+    const written = exportOutboxCsv(db, options.out, io.clock.now().toISOString());
+    io.err(`Wrote ${written} change${written === 1 ? '' : 's'} for the main system to ${options.out}.`);
+  } finally {
+    db.close();
+  }
 }

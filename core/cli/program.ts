@@ -3,7 +3,7 @@ import type { CliIo } from './commands';
 import { userDataDir } from '../app-store/user-data-dir';
 import { balanceCommand, demoCommand, searchCommand, serveCommand, startCommand } from './commands';
 import { CliError, EXIT } from './exit-codes';
-import { importCommand } from './import';
+import { exportOutboxCommand, importCommand } from './import';
 import { syncCommand } from './sync';
 import type { RecordTarget } from './record';
 import { recordCommand } from './record';
@@ -132,6 +132,13 @@ function buildProgram(env: CliEnvironment): Command {
     .option('--minutes <n>', 'minutes between syncs (default 5)', positiveInt('--minutes', 1440))
     .option('--json', 'with --once: print the status and the run as JSON', false)
     .action((o: { db: string; fhir: string; once: boolean; json: boolean; minutes?: number }) => syncCommand(env, { ...o, onServing: env.onServing }));
+
+  program
+    .command('export-outbox')
+    .description('Write the decisions and payments waiting for the main system to a CSV file it can import, and mark them sent.')
+    .requiredOption('--db <path>', 'database file')
+    .requiredOption('--out <file>', 'the CSV file to write')
+    .action((o: { db: string; out: string }) => exportOutboxCommand(env, o));
 
   program
     .command('start')
