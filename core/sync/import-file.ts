@@ -9,6 +9,7 @@ import { basename } from 'node:path';
 import type { Clock } from '../clock';
 import type { Db } from '../db/connection';
 import { sql } from '../db/statements';
+import { recordAudit } from '../ledger/journal';
 import { recordSync } from '../settings/queries';
 import { applyClaim, applyPatient } from './apply-claim';
 import { quarantine } from './quarantine';
@@ -86,6 +87,7 @@ export async function importFile(options: ImportOptions): Promise<ImportSummary>
       }
     }
     recordSync(db, source, at);
+    recordAudit(db, { at, actor: `sync:${source}`, action: 'sync.imported', patientId: null, entity: 'sync_run', entityId: runId, policyVersion: null, detail: { file: name, ...stats } });
     db.exec('COMMIT');
     finishRun(db, runId, clock.now().toISOString(), { ok: true, stats });
     return { file: options.file, status: 'imported', stats };

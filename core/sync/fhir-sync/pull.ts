@@ -9,6 +9,7 @@
  * even when the server serves pages out of order.
  */
 import type { Db } from '../../db/connection';
+import { recordAudit } from '../../ledger/journal';
 import { recordSync } from '../../settings/queries';
 import { applyClaim, applyPatient } from '../apply-claim';
 import type { FetchUpdatesOptions } from '../fhir-client';
@@ -99,8 +100,13 @@ export async function pullUpdates(db: Db, baseUrl: string, now: () => Date, opti
       if (!page.last) next = prefetch();
       const at = now().toISOString();
       db.transaction(() => {
+        const before = { ...stats };
         for (const resource of page.resources as unknown as Json[]) applyResource(db, baseUrl, at, resource, stats);
         if (page.last) writeCursor(db, type, page.cursor, at);
+        const changed = { created: stats.created - before.created, updated: stats.updated - before.updated, patients: stats.patients - before.patients, quarantined: stats.quarantined - before.quarantined, conflicts: stats.conflicts - before.conflicts };
+        if (Object.values(changed).some((n) => n > 0)) {
+          recordAudit(db, { at, actor: `sync:${SOURCE}`, action: 'sync.pulled', patientId: null, entity: type, entityId: null, policyVersion: null, detail: { page: page.pageNumber, ...changed } });
+        }
       })();
       onPage?.(type, page.resources.length);
       afterPage?.(type, page.pageNumber);

@@ -6,6 +6,7 @@
  * a transient failure stops the flush (order is kept) and is retried later.
  */
 import type { Db } from '../../db/connection';
+import { recordAudit } from '../../ledger/journal';
 import type { HttpOptions } from '../fhir-client';
 import { FhirHttpError, OutboxMappingError, pushOutboxRow } from '../fhir-client';
 
@@ -30,11 +31,17 @@ export async function pushOutbox(db: Db, baseUrl: string, now: () => Date, http:
   for (const [index, row] of pending.entries()) {
     try {
       const result = await pushOutboxRow(baseUrl, row, http);
-      db.prepare("UPDATE outbox SET status = 'sent', sent_at = ?, remote_ref = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?").run(now().toISOString(), result.reference, row.id);
+      db.transaction(() => {
+        db.prepare("UPDATE outbox SET status = 'sent', sent_at = ?, remote_ref = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?").run(now().toISOString(), result.reference, row.id);
+        recordAudit(db, { at: now().toISOString(), actor: 'sync:fhir', action: 'sync.sent', patientId: null, entity: 'outbox', entityId: row.id, policyVersion: null, detail: { kind: row.kind, remote: result.reference } });
+      })();
       summary.sent += 1;
     } catch (error) {
       if (error instanceof OutboxMappingError || (error instanceof FhirHttpError && !error.retryable)) {
-        db.prepare("UPDATE outbox SET status = 'rejected', attempts = attempts + 1, last_error = ? WHERE id = ?").run(error.message, row.id);
+        db.transaction(() => {
+          db.prepare("UPDATE outbox SET status = 'rejected', attempts = attempts + 1, last_error = ? WHERE id = ?").run(error.message, row.id);
+          recordAudit(db, { at: now().toISOString(), actor: 'sync:fhir', action: 'sync.refused_by_main_system', patientId: null, entity: 'outbox', entityId: row.id, policyVersion: null, detail: { kind: row.kind, reason: error.message } });
+        })();
         summary.rejected += 1;
         continue;
       }
