@@ -106,3 +106,19 @@ describe('front-desk export-outbox', () => {
     expect((await cli('export-outbox', '--db', db, '--out', join(dir.dir, 'again.csv'))).err).toMatch(/Wrote 0 changes/);
   });
 });
+
+describe('front-desk verify', () => {
+  it('reports an intact store, and names the first broken record after tampering', async () => {
+    const ok = await cli('verify', '--db', db);
+    expect(ok.code).toBe(0);
+    expect(ok.out).toMatch(/^Audit trail intact \(\d+ records\); ledger consistent/);
+    const { default: Database } = await import('better-sqlite3');
+    const raw = new Database(db);
+    raw.exec("DROP TRIGGER audit_log_no_update; UPDATE audit_log SET detail = '{}' WHERE id = (SELECT min(id) FROM audit_log)");
+    const first = (raw.prepare('SELECT min(id) AS id FROM audit_log').get() as { id: number }).id;
+    raw.close();
+    const broken = await cli('verify', '--db', db);
+    expect(broken.code).toBe(EXIT.notFoundOrRefused);
+    expect(broken.err).toBe(`front-desk: Audit record ${first}: its contents changed after it was written.`);
+  });
+});

@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Db } from '../db/connection';
+import { verifyStore } from '../audit/verify';
 import { exportOutboxCsv } from '../sync/csv/export-outbox';
 import { detectFormat } from '../sync/formats';
 import type { ImportSummary } from '../sync/import-file';
@@ -69,6 +70,17 @@ export function exportOutboxCommand(io: CliIo, options: { db: string; out: strin
   try {
     const written = exportOutboxCsv(db, options.out, io.clock.now().toISOString());
     io.err(`Wrote ${written} change${written === 1 ? '' : 's'} for the main system to ${options.out}.`);
+  } finally {
+    db.close();
+  }
+}
+
+export function verifyCommand(io: CliIo, options: { db: string }): void {
+  const db = openStore(options.db);
+  try {
+    const report = verifyStore(db);
+    if (report.broken) throw new CliError(EXIT.notFoundOrRefused, report.broken);
+    io.out(`Audit trail intact (${report.auditRecords} records); ledger consistent (${report.ledgerEntries} entries).`);
   } finally {
     db.close();
   }

@@ -3,7 +3,7 @@ import type { CliIo } from './commands';
 import { userDataDir } from '../app-store/user-data-dir';
 import { balanceCommand, demoCommand, searchCommand, serveCommand, startCommand } from './commands';
 import { CliError, EXIT } from './exit-codes';
-import { exportOutboxCommand, importCommand } from './import';
+import { exportOutboxCommand, importCommand, verifyCommand } from './import';
 import { syncCommand } from './sync';
 import type { RecordTarget } from './record';
 import { recordCommand } from './record';
@@ -132,6 +132,12 @@ function buildProgram(env: CliEnvironment): Command {
     .option('--minutes <n>', 'minutes between syncs (default 5)', positiveInt('--minutes', 1440))
     .option('--json', 'with --once: print the status and the run as JSON', false)
     .action((o: { db: string; fhir: string; once: boolean; json: boolean; minutes?: number }) => syncCommand(env, { ...o, onServing: env.onServing }));
+
+  program
+    .command('verify')
+    .description('Check that the audit trail is intact (hash chain) and the ledger consistent; names the first broken record.')
+    .requiredOption('--db <path>', 'database file')
+    .action((o: { db: string }) => verifyCommand(env, o));
 
   program
     .command('export-outbox')

@@ -117,6 +117,18 @@ describe('upgrading a store with data', () => {
   });
 });
 
+describe('schema v4', () => {
+  it('chains audit records written before the upgrade, in their order', async () => {
+    const { verifyStore } = await import('../audit/verify');
+    const db = new Database(':memory:');
+    migrate(db, MIGRATIONS.slice(0, 3));
+    for (const action of ['a', 'b', 'c']) db.prepare("INSERT INTO audit_log (at, actor, action) VALUES ('2026-01-01', 'x', ?)").run(action);
+    migrate(db);
+    expect(verifyStore(db)).toMatchObject({ auditRecords: 3, broken: null });
+    expect(() => db.prepare("UPDATE audit_log SET actor = 'y'").run()).toThrow(/append-only/);
+  });
+});
+
 describe('schema v1', () => {
   it('keeps ledger entries and the audit log append-only', () => {
     store = tempStore();
