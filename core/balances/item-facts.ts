@@ -88,7 +88,8 @@ export function loadItems(db: Db, patientId: number): LoadedItem[] {
   }));
 }
 
-export function toBalanceItem(item: LoadedItem): BalanceItem {
+/** Just the fields of a BalanceItem (the shape `balance --json` documents), from any richer item. */
+export function toBalanceItem(item: BalanceItem): BalanceItem {
   return {
     id: item.id,
     serviceDate: item.serviceDate,

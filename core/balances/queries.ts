@@ -1,51 +1,7 @@
-import type { AppointmentView, BalanceItem, CoverageView } from '../../shared/contract';
-import type { GroupCode, ItemCategory, PayerProgram } from '../../shared/domain';
+import type { AppointmentView, CoverageView } from '../../shared/contract';
+import type { PayerProgram } from '../../shared/domain';
 import { addDays } from '../../shared/dates';
 import type { Db } from '../db/connection';
-
-interface ItemRow {
-  id: number;
-  service_date: string;
-  service_code: string;
-  description: string;
-  category: ItemCategory;
-  group_code: GroupCode | null;
-  carc: string | null;
-  rarc: string | null;
-  amount_cents: number;
-  open_cents: number;
-}
-
-/**
- * Every item the patient is reported to owe, with what is still open computed
- * from the ledger (never stored), oldest first.
- */
-export function listPatientItems(db: Db, patientId: number): BalanceItem[] {
-  const rows = db
-    .prepare(
-      `SELECT i.id, i.service_date, i.service_code, coalesce(sc.description, i.service_code) AS description,
-              i.category, a.group_code, a.carc, a.rarc, i.amount_cents,
-              (SELECT coalesce(sum(e.amount_cents), 0) FROM ledger_entries e WHERE e.item_id = i.id) AS open_cents
-         FROM patient_items i
-         LEFT JOIN claim_adjustments a ON a.id = i.adjustment_id
-         LEFT JOIN service_codes sc ON sc.code = i.service_code
-        WHERE i.patient_id = ?
-        ORDER BY i.service_date, i.id`,
-    )
-    .all(patientId) as ItemRow[];
-  return rows.map((row) => ({
-    id: row.id,
-    serviceDate: row.service_date,
-    serviceCode: row.service_code,
-    description: row.description,
-    category: row.category,
-    group: row.group_code,
-    carc: row.carc,
-    rarc: row.rarc,
-    amountCents: row.amount_cents,
-    openCents: row.open_cents,
-  }));
-}
 
 interface CoverageRow {
   payer_name: string;

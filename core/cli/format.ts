@@ -1,6 +1,7 @@
 import type { PatientBalance, PatientSummary } from '../../shared/contract';
 import { whyOwed } from '../../shared/domain';
 import { formatCents } from '../../shared/money';
+import { toBalanceItem } from '../balances/item-facts';
 
 /** The `search --json` shape: just what a script needs to pick a patient. */
 export function searchJson(patients: PatientSummary[]) {
@@ -16,16 +17,7 @@ export function balanceJson(balance: PatientBalance) {
     totalDueCents: balance.totalDueCents,
     dueTodayCents: balance.dueTodayCents,
     items: balance.items.map((item) => ({
-      id: item.id,
-      serviceDate: item.serviceDate,
-      serviceCode: item.serviceCode,
-      description: item.description,
-      category: item.category,
-      group: item.group,
-      carc: item.carc,
-      rarc: item.rarc,
-      amountCents: item.amountCents,
-      openCents: item.openCents,
+      ...toBalanceItem(item),
       verdict: {
         collectible: item.verdict.collectible,
         requiredAction: item.verdict.requiredAction,
