@@ -1,18 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { backoffDelay, SyncScheduler } from './scheduler';
+import { SyncScheduler } from './scheduler';
 
 afterEach(() => vi.useRealTimers());
-
-describe('backoffDelay', () => {
-  it('grows exponentially with jitter between half the cap and the cap, never beyond the maximum', () => {
-    const policy = { baseMs: 1_000, maxMs: 60_000 };
-    expect(backoffDelay(1, policy, () => 0)).toBe(500);
-    expect(backoffDelay(1, policy, () => 1)).toBe(1_000);
-    expect(backoffDelay(4, policy, () => 1)).toBe(8_000);
-    expect(backoffDelay(30, policy, () => 1)).toBe(60_000);
-    expect(backoffDelay(30, policy, () => 0)).toBe(30_000);
-  });
-});
 
 describe('SyncScheduler', () => {
   it('runs one sync at a time: a second request joins the first', async () => {
@@ -33,8 +22,8 @@ describe('SyncScheduler', () => {
     const results = [new Error('HTTP 500'), new Error('timeout'), null];
     const scheduler = new SyncScheduler({
       intervalMs: 300_000,
-      random: () => 1,
-      backoff: { baseMs: 1_000, maxMs: 60_000 },
+      random: () => 0.999_999,
+      backoff: { baseDelayMs: 1_000, maxDelayMs: 60_000 },
       run: async () => {
         const next = results.shift();
         if (next) throw next;

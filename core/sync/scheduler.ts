@@ -4,18 +4,15 @@
  * exponential backoff with jitter instead of the regular interval.
  */
 
+import { backoffDelay } from './fhir-client/backoff';
+
+/** Waits between failed syncs: the same exponential backoff with jitter as the FHIR client's retries. */
 export interface BackoffPolicy {
-  baseMs: number;
-  maxMs: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
 }
 
-export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 30_000, maxMs: 15 * 60_000 };
-
-/** Delay before retry number `failures` (1-based): full jitter over an exponentially growing cap. */
-export function backoffDelay(failures: number, policy: BackoffPolicy = DEFAULT_BACKOFF, random: () => number = Math.random): number {
-  const cap = Math.min(policy.maxMs, policy.baseMs * 2 ** Math.max(0, failures - 1));
-  return Math.round(cap / 2 + random() * (cap / 2));
-}
+export const DEFAULT_BACKOFF: BackoffPolicy = { baseDelayMs: 30_000, maxDelayMs: 15 * 60_000 };
 
 export interface SchedulerState {
   running: boolean;
@@ -93,7 +90,7 @@ export class SyncScheduler {
 
   private schedule(): void {
     if (this.stopped) return;
-    const delay = this.state.consecutiveFailures > 0 ? backoffDelay(this.state.consecutiveFailures, this.options.backoff, this.options.random) : this.options.intervalMs;
+    const delay = this.state.consecutiveFailures > 0 ? backoffDelay(this.state.consecutiveFailures, this.options.backoff, this.options.random()) : this.options.intervalMs;
     this.state.nextRunAt = new Date(this.options.now().getTime() + delay).toISOString();
     this.timer = setTimeout(() => void this.runNow(), delay);
     this.timer.unref?.();
