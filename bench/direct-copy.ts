@@ -14,7 +14,10 @@ export function directInsertSeconds(source: Db, dir: string, name: string): { ro
   target.pragma('foreign_keys = OFF'); // rows are copied table by table, parents not always first
   const plans = IMPORTED_TABLES.map((table) => {
     const columns = (source.prepare(`SELECT name FROM pragma_table_info('${table}')`).all() as { name: string }[]).map((c) => c.name);
-    return { table, read: source.prepare(`SELECT ${columns.join(', ')} FROM ${table}`).raw(true), write: target.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`) };
+    // Rows in the order the import created them (tables keyed by text would otherwise come back sorted,
+    // which no real insert stream is).
+    const order = columns.includes('id') ? 'id' : 'patient_id';
+    return { table, read: source.prepare(`SELECT ${columns.join(', ')} FROM ${table} ORDER BY ${order}`).raw(true), write: target.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`) };
   });
   // Read everything first: only the inserts are timed.
   const data = plans.map((plan) => ({ plan, rows: plan.read.all() as unknown[][] }));
