@@ -2,6 +2,10 @@
  * Playwright fixtures: each test file gets its own demo practice (a fresh temp
  * folder, `front-desk demo`) served by its own `front-desk serve` process, which
  * is stopped when the worker moves on to another file or finishes.
+ *
+ * With `test.use({ mainSystem: true })` the practice syncs with its own
+ * reference main system (core/sync/reference-server: FHIR R4 with faults to
+ * arm), started before the host and stopped with it.
  */
 import { execFile, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
@@ -22,6 +26,31 @@ const BIN = join(ROOT, 'bin', 'front-desk.js');
 
 export const DEMO = { patients: 300, seed: 7 } as const;
 
+export interface DemoOptions {
+  patients: number;
+  seed: number;
+}
+
+/** What a reference server's POST /__faults takes (core/sync/reference-server/faults.ts). */
+export interface FaultPlan {
+  fail?: number;
+  failStatus?: number;
+  delay?: number;
+  delayMs?: number;
+  drop?: number;
+  duplicate?: number;
+  reorder?: number;
+  reset?: boolean;
+}
+
+/** The practice's main system: a reference FHIR R4 server the host syncs with. */
+export interface MainSystem {
+  /** The FHIR base URL it printed, e.g. http://127.0.0.1:41051/fhir/R4 */
+  baseUrl: string;
+  /** Arms (or, with `{ reset: true }`, clears) faults for the requests that follow. */
+  faults(plan: FaultPlan): Promise<void>;
+}
+
 export interface DemoHost {
   /** The URL the host printed, with the access token in the fragment: what a person opens. */
   appUrl: string;
@@ -29,6 +58,8 @@ export interface DemoHost {
   baseUrl: string;
   token: string;
   dbPath: string;
+  /** The main system the host syncs with (option `mainSystem`), or null when none is configured. */
+  mainSystem: MainSystem | null;
   /** Runs `front-desk ARGS` (with `--db` added) and parses its JSON output. */
   cliJson<T>(args: string[]): Promise<T>;
 }
@@ -48,15 +79,15 @@ async function runCli(args: string[]): Promise<string> {
   }
 }
 
-/** Resolves with the first line the process writes to stdout (the host prints its URL first). */
-function firstStdoutLine(child: ChildProcess, timeoutMs: number): Promise<string> {
+/** Resolves with the first line the process writes to stdout (the host and the main system print their URL first). */
+function firstStdoutLine(child: ChildProcess, timeoutMs: number, what = 'front-desk serve'): Promise<string> {
   return new Promise((resolve, reject) => {
     let stderr = '';
     child.stderr?.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
     });
     const lines = createInterface({ input: child.stdout! });
-    const timer = setTimeout(() => fail(new Error(`front-desk serve printed no URL within ${timeoutMs} ms. ${stderr}`)), timeoutMs);
+    const timer = setTimeout(() => fail(new Error(`${what} printed no URL within ${timeoutMs} ms. ${stderr}`)), timeoutMs);
     function fail(error: Error): void {
       clearTimeout(timer);
       lines.close();
@@ -69,7 +100,7 @@ function firstStdoutLine(child: ChildProcess, timeoutMs: number): Promise<string
       resolve(line.trim());
     });
     child.once('error', (error) => fail(error));
-    child.once('exit', (code, signal) => fail(new Error(`front-desk serve exited early (${signal ?? code}). ${stderr}`)));
+    child.once('exit', (code, signal) => fail(new Error(`${what} exited early (${signal ?? code}). ${stderr}`)));
   });
 }
 
@@ -82,48 +113,101 @@ async function stopProcess(child: ChildProcess): Promise<void> {
   clearTimeout(killTimer);
 }
 
-async function startDemoHost(): Promise<RunningHost> {
+/** What a host is started with; tests in a file that ask for the same share one host. */
+export interface HostOptions {
+  demo: DemoOptions;
+  mainSystem: boolean;
+}
+
+/** The seeded main system takes a few seconds to load the FHIR definitions; give it time on a slow machine. */
+const MAIN_SYSTEM_START_MS = 60_000;
+
+/** Starts the reference main system with as many patients as the demo practice has. */
+async function startMainSystem(patients: number): Promise<{ child: ChildProcess; baseUrl: string }> {
+  // node --import tsx, not npx: one process to stop, with no wrapper in between.
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'core', 'sync', 'reference-server', 'main.ts'), '--patients', String(patients), '--port', '0'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  try {
+    const baseUrl = await firstStdoutLine(child, MAIN_SYSTEM_START_MS, 'The reference main system');
+    if (!/^http:\/\/127\.0\.0\.1:\d+\/fhir\/R4$/.test(baseUrl)) throw new Error(`The reference main system printed "${baseUrl}", not its FHIR base URL.`);
+    // Keep draining stderr (progress) so the server never blocks on a full pipe.
+    child.stderr?.resume();
+    return { child, baseUrl };
+  } catch (error) {
+    await stopProcess(child);
+    throw error;
+  }
+}
+
+function mainSystemClient(baseUrl: string): MainSystem {
+  const faultsUrl = new URL('/__faults', baseUrl);
+  return {
+    baseUrl,
+    async faults(plan) {
+      const response = await fetch(faultsUrl, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(plan) });
+      if (!response.ok) throw new Error(`POST ${faultsUrl.href} answered ${response.status}: ${await response.text()}`);
+    },
+  };
+}
+
+async function startDemoHost(options: HostOptions): Promise<RunningHost> {
   for (const built of [join(ROOT, 'out', 'renderer', 'index.html'), join(ROOT, 'out', 'main', 'cli.js')]) {
     if (!existsSync(built)) throw new Error(`${built} is missing: run \`npm run build\` before the e2e tests.`);
   }
   const dir = await mkdtemp(join(tmpdir(), 'front-desk-e2e-'));
   const dbPath = join(dir, 'demo.sqlite');
-  let child: ChildProcess | undefined;
+  const children: ChildProcess[] = [];
+  const stopAll = async () => {
+    // The host first (it syncs with the main system), then the main system.
+    for (const child of [...children].reverse()) await stopProcess(child);
+    await rm(dir, { recursive: true, force: true });
+  };
   try {
-    await runCli(['demo', '--db', dbPath, '--patients', String(DEMO.patients), '--seed', String(DEMO.seed)]);
-    child = spawn(process.execPath, [BIN, 'serve', '--db', dbPath, '--port', '0'], {
+    // The demo practice and the main system start side by side; whichever started is stopped if the other fails.
+    const [demo, started] = await Promise.allSettled([
+      runCli(['demo', '--db', dbPath, '--patients', String(options.demo.patients), '--seed', String(options.demo.seed)]),
+      options.mainSystem ? startMainSystem(options.demo.patients) : Promise.resolve(null),
+    ]);
+    const main = started.status === 'fulfilled' ? started.value : null;
+    if (main) children.push(main.child);
+    if (demo.status === 'rejected') throw demo.reason;
+    if (started.status === 'rejected') throw started.reason;
+    const child = spawn(process.execPath, [BIN, 'serve', '--db', dbPath, '--port', '0', ...(main ? ['--fhir', main.baseUrl] : [])], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    children.push(child);
     const appUrl = await firstStdoutLine(child, 20_000);
     const url = new URL(appUrl);
     const token = new URLSearchParams(url.hash.slice(1)).get('token');
     if (!token) throw new Error(`front-desk serve printed "${appUrl}", which has no #token=...`);
-    const server = child;
     return {
       appUrl,
       baseUrl: `${url.origin}/`,
       token,
       dbPath,
+      mainSystem: main ? mainSystemClient(main.baseUrl) : null,
       cliJson: async <T>(args: string[]) => JSON.parse(await runCli([...args, '--db', dbPath])) as T,
-      async stop() {
-        await stopProcess(server);
-        await rm(dir, { recursive: true, force: true });
-      },
+      stop: stopAll,
     };
   } catch (error) {
-    if (child) await stopProcess(child);
-    await rm(dir, { recursive: true, force: true });
+    await stopAll();
     throw error;
   }
 }
 
 interface WorkerFixtures {
-  /** The hosts this worker started, by test file; at most one is running at a time. */
+  /** The hosts this worker started, by test file (and options); at most one is running at a time. */
   hostsByFile: Map<string, Promise<RunningHost>>;
 }
 
 interface TestFixtures {
+  /** The demo practice a file's host serves (`test.use({ demo: { patients: 30, seed: 4 } })`). */
+  demo: DemoOptions;
+  /** Whether the host syncs with a reference main system of its own (`test.use({ mainSystem: true })`). */
+  mainSystem: boolean;
   demoHost: DemoHost;
   /** The check-in screen, opened from the host's URL and ready for typing. */
   checkIn: CheckInScreen;
@@ -141,17 +225,22 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { scope: 'worker' },
   ],
 
-  demoHost: async ({ hostsByFile }, use, testInfo) => {
-    // A worker runs one file's tests before the next file's: a host for another file is finished with.
-    for (const [file, host] of hostsByFile) {
-      if (file === testInfo.file) continue;
-      hostsByFile.delete(file);
+  demo: [{ ...DEMO }, { option: true }],
+  mainSystem: [false, { option: true }],
+
+  demoHost: async ({ hostsByFile, demo, mainSystem }, use, testInfo) => {
+    const options: HostOptions = { demo, mainSystem };
+    const key = `${testInfo.file}#${JSON.stringify(options)}`;
+    // A worker runs one file's tests before the next file's: a host for another file (or other options) is finished with.
+    for (const [other, host] of hostsByFile) {
+      if (other === key) continue;
+      hostsByFile.delete(other);
       await (await host).stop();
     }
-    let host = hostsByFile.get(testInfo.file);
+    let host = hostsByFile.get(key);
     if (!host) {
-      host = startDemoHost();
-      hostsByFile.set(testInfo.file, host);
+      host = startDemoHost(options);
+      hostsByFile.set(key, host);
     }
     await use(await host);
   },

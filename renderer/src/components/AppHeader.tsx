@@ -1,8 +1,14 @@
 import { Box, Container, Group, Kbd, Text, Title } from '@mantine/core';
 import { formatDayHeading } from '../format/dates';
 import { useAppStore } from '../store';
+import classes from './AppHeader.module.css';
+import { SyncLogDrawer } from './SyncLog';
+import { SyncStatus } from './SyncStatus';
 
-/** The bar across the top: whose desk this is, what day the app treats as today, and the search shortcut. */
+/**
+ * The bar across the top: whose desk this is, how sync with the main system
+ * stands, what day the app treats as today, and the search shortcut.
+ */
 export function AppHeader() {
   const practiceName = useAppStore((s) => s.appInfo?.practiceName);
   const today = useAppStore((s) => s.appInfo?.today);
@@ -25,7 +31,11 @@ export function AppHeader() {
             </Text>
           </Group>
         </Group>
+        <div className={classes.sync}>
+          <SyncStatus />
+        </div>
       </Container>
+      <SyncLogDrawer />
     </Box>
   );
 }

@@ -4,18 +4,9 @@ import { formatUsDate } from '../format/dates';
 import { formatPhone } from '../format/labels';
 import { appStore } from '../store';
 import { Fact, Facts } from './Facts';
-import { SyncStatus } from './SyncStatus';
 
-/** Who is open: name, date of birth, MRN (and phone), with how fresh the data is. */
-export function PatientHeader({
-  patient,
-  headingId,
-  lastSyncedAt,
-}: {
-  patient: PatientSummary;
-  headingId: string;
-  lastSyncedAt: string | null;
-}) {
+/** Who is open: name, date of birth, MRN (and phone). How fresh the data is shows in the app header. */
+export function PatientHeader({ patient, headingId }: { patient: PatientSummary; headingId: string }) {
   return (
     <Paper withBorder p="md">
       <Group justify="space-between" align="flex-start" gap="sm">
@@ -32,7 +23,6 @@ export function PatientHeader({
           </Facts>
         </Stack>
         <Group gap="xs" wrap="nowrap">
-          <SyncStatus lastSyncedAt={lastSyncedAt} />
           <Button size="compact-sm" variant="light" onClick={() => void appStore.getState().reloadPatient()}>
             Refresh
           </Button>

@@ -17,7 +17,7 @@ export function PatientView({ balance }: { balance: PatientBalance }) {
   const today = useAppStore((s) => s.appInfo?.today ?? null);
   return (
     <Stack component="section" aria-labelledby={headingId} gap="md">
-      <PatientHeader patient={balance.patient} headingId={headingId} lastSyncedAt={balance.lastSyncedAt} />
+      <PatientHeader patient={balance.patient} headingId={headingId} />
       <SimpleGrid cols={{ base: 1, xs: 2, sm: 3 }} spacing="md">
         <BalanceSummary balance={balance} today={today} />
         <AppointmentToday appointment={balance.appointmentToday} />

@@ -5,6 +5,7 @@ import { createAppInfoSlice } from './app-info-slice';
 import { createDeskSlice } from './desk-slice';
 import { createPatientSlice } from './patient-slice';
 import { createSearchSlice } from './search-slice';
+import { createSyncSlice } from './sync-slice';
 import type { AppState, StoreDeps } from './types';
 
 export type { AppState } from './types';
@@ -18,6 +19,7 @@ export function createAppStore(deps: StoreDeps): StoreApi<AppState> {
     ...createSearchSlice(deps)(...args),
     ...createPatientSlice(deps)(...args),
     ...createDeskSlice(deps)(...args),
+    ...createSyncSlice(deps)(...args),
   }));
 }
 
