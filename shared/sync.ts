@@ -42,5 +42,18 @@ export interface SyncLog {
   /** Outbox messages the main system refused. */
   rejected: { id: number; kind: string; createdAt: string; error: string | null }[];
   /** Items whose main-system amount changed after a desk decision (open ones). */
-  conflicts: { id: number; itemId: number; patientId: number; localAction: string; previousAmountCents: number; newAmountCents: number; detectedAt: string }[];
+  conflicts: {
+    id: number;
+    itemId: number;
+    patientId: number;
+    /** "Family, Given" and MRN, so the manager knows whom it is about. */
+    patientName: string;
+    mrn: string;
+    serviceDate: string;
+    service: string;
+    localAction: string;
+    previousAmountCents: number;
+    newAmountCents: number;
+    detectedAt: string;
+  }[];
 }

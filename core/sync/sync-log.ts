@@ -52,8 +52,38 @@ export function syncLog(db: Db, limit = 50): SyncLog {
     ),
     conflicts: (
       db
-        .prepare('SELECT id, item_id, patient_id, local_action, previous_amount_cents, new_amount_cents, detected_at FROM sync_conflicts WHERE resolved_at IS NULL ORDER BY id DESC LIMIT ?')
-        .all(limit) as { id: number; item_id: number; patient_id: number; local_action: string; previous_amount_cents: number; new_amount_cents: number; detected_at: string }[]
-    ).map((r) => ({ id: r.id, itemId: r.item_id, patientId: r.patient_id, localAction: r.local_action, previousAmountCents: r.previous_amount_cents, newAmountCents: r.new_amount_cents, detectedAt: r.detected_at })),
+        .prepare(
+          `SELECT c.id, c.item_id, c.patient_id, p.family_name || ', ' || p.given_name AS patient_name, p.mrn, i.service_date,
+                  i.service_code || ' ' || coalesce(sc.description, '') AS service, c.local_action, c.previous_amount_cents, c.new_amount_cents, c.detected_at
+             FROM sync_conflicts c JOIN patients p ON p.id = c.patient_id JOIN patient_items i ON i.id = c.item_id
+             LEFT JOIN service_codes sc ON sc.code = i.service_code
+            WHERE c.resolved_at IS NULL ORDER BY c.id DESC LIMIT ?`,
+        )
+        .all(limit) as {
+        id: number;
+        item_id: number;
+        patient_id: number;
+        patient_name: string;
+        mrn: string;
+        service_date: string;
+        service: string;
+        local_action: string;
+        previous_amount_cents: number;
+        new_amount_cents: number;
+        detected_at: string;
+      }[]
+    ).map((r) => ({
+      id: r.id,
+      itemId: r.item_id,
+      patientId: r.patient_id,
+      patientName: r.patient_name,
+      mrn: r.mrn,
+      serviceDate: r.service_date,
+      service: r.service.trim(),
+      localAction: r.local_action,
+      previousAmountCents: r.previous_amount_cents,
+      newAmountCents: r.new_amount_cents,
+      detectedAt: r.detected_at,
+    })),
   };
 }

@@ -10,6 +10,7 @@ import type { TempStore } from '../../testing/temp-db';
 import { TEST_TODAY, tempStore } from '../../testing/temp-db';
 import type { ReferenceServer } from '../reference-server/server';
 import { startReferenceServer } from '../reference-server/server';
+import { syncLog } from '../sync-log';
 import { pullUpdates, readCursor } from './pull';
 import { pushOutbox } from './push-outbox';
 
@@ -145,5 +146,7 @@ describe('conflicts', () => {
     const stats = await pullUpdates(store.db, server.baseUrl, now, fast);
     expect(stats.conflicts).toBeGreaterThanOrEqual(1);
     expect(store.db.prepare('SELECT previous_amount_cents, local_action FROM sync_conflicts WHERE item_id = ?').get(row.id)).toEqual({ previous_amount_cents: row.amount_cents, local_action: 'write_off_request' });
+    const logged = syncLog(store.db).conflicts.find((c) => c.itemId === row.id)!;
+    expect(logged).toMatchObject({ previousAmountCents: row.amount_cents, localAction: 'write_off_request', mrn: expect.any(String), patientName: expect.stringContaining(', ') });
   });
 });

@@ -3,7 +3,7 @@ import { Fragment, useId } from 'react';
 import type { ReactNode } from 'react';
 import { formatCents } from '../../../shared/money';
 import type { SyncLog, SyncRunView } from '../../../shared/sync';
-import { formatInstant } from '../format/dates';
+import { formatInstant, formatUsDate } from '../format/dates';
 import { changeKindLabel, localActionLabel, refusalText, runCounts, runDuration, runKindLabel, syncErrorReason } from '../format/sync';
 import { appStore, useAppStore } from '../store';
 import classes from './SyncLog.module.css';
@@ -151,7 +151,7 @@ function ConflictList({ items }: { items: SyncLog['conflicts'] }) {
           <li key={item.id} className={classes.entry}>
             <Group justify="space-between" gap="xs" align="baseline">
               <Text size="sm" fw={600}>
-                Patient {item.patientId}, item {item.itemId}
+                {item.patientName} · MRN {item.mrn} · {item.service} on {formatUsDate(item.serviceDate)}
               </Text>
               <Text size="xs" c="dimmed">
                 <When iso={item.detectedAt} />
@@ -172,7 +172,7 @@ function ConflictList({ items }: { items: SyncLog['conflicts'] }) {
               <Button
                 size="compact-sm"
                 variant="light"
-                aria-label={`Open patient ${item.patientId} (item ${item.itemId})`}
+                aria-label={`Open patient ${item.patientName}`}
                 onClick={() => appStore.getState().openPatientFromSyncLog(item.patientId)}
               >
                 Open patient
