@@ -122,3 +122,19 @@ describe('front-desk verify', () => {
     expect(broken.err).toBe(`front-desk: Audit record ${first}: its contents changed after it was written.`);
   });
 });
+
+describe('front-desk report', () => {
+  it('prints each report as CSV, and refuses an unknown one', async () => {
+    const writeOffs = await cli('report', '--db', db, 'write-offs', '--csv');
+    expect(writeOffs.code).toBe(0);
+    expect(writeOffs.out.split('\n')[0]).toBe('month,rule,count,amount_cents');
+    const consistency = await cli('report', '--db', db, 'consistency', '--csv', '--from', '2020-01-01', '--to', '2026-12-31');
+    expect(consistency.out.split('\n')[0]).toBe('dimension,group,items,charged_cents,written_off_cents,write_off_rate_pct,exception_requests,exception_rate_pct,flag');
+    expect(consistency.out).toMatch(/^all,all patients,\d+,/m);
+    const text = await cli('report', '--db', db, 'carried-forward');
+    expect(text.out).toMatch(/^Carried-forward balances by age/);
+    const unknown = await cli('report', '--db', db, 'favorites');
+    expect(unknown.code).toBe(EXIT.usage);
+    expect(unknown.err).toMatch(/must be one of write-offs, carried-forward, collection-effort, consistency/);
+  });
+});

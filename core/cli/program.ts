@@ -1,9 +1,12 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import type { ReportName } from '../reports/reports';
+import { REPORT_NAMES } from '../reports/reports';
 import type { CliIo } from './commands';
 import { userDataDir } from '../app-store/user-data-dir';
 import { balanceCommand, demoCommand, searchCommand, serveCommand, startCommand } from './commands';
 import { CliError, EXIT } from './exit-codes';
 import { exportOutboxCommand, importCommand, verifyCommand } from './import';
+import { reportCommand } from './report';
 import { syncCommand } from './sync';
 import type { RecordTarget } from './record';
 import { recordCommand } from './record';
@@ -22,8 +25,8 @@ function port(value: string): number {
   return n;
 }
 
-function isoDate(value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) throw new InvalidArgumentError('--today must be a date like 2026-11-22.');
+function isoDate(value: string, option = '--today'): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) throw new InvalidArgumentError(`${option} must be a date like 2026-11-22.`);
   return value;
 }
 
@@ -132,6 +135,20 @@ function buildProgram(env: CliEnvironment): Command {
     .option('--minutes <n>', 'minutes between syncs (default 5)', positiveInt('--minutes', 1440))
     .option('--json', 'with --once: print the status and the run as JSON', false)
     .action((o: { db: string; fhir: string; once: boolean; json: boolean; minutes?: number }) => syncCommand(env, { ...o, onServing: env.onServing }));
+
+  program
+    .command('report')
+    .description('Reports for managers: write-offs, carried-forward, collection-effort, consistency.')
+    .requiredOption('--db <path>', 'database file')
+    .argument('<name>', 'write-offs | carried-forward | collection-effort | consistency', (v: string) => {
+      if (!(REPORT_NAMES as readonly string[]).includes(v)) throw new InvalidArgumentError(`the report must be one of ${REPORT_NAMES.join(', ')}.`);
+      return v as ReportName;
+    })
+    .option('--from <date>', 'first day of the period', (v: string) => isoDate(v, '--from'))
+    .option('--to <date>', 'last day of the period', (v: string) => isoDate(v, '--to'))
+    .option('--margin <points>', 'consistency: flag groups beyond this many percentage points (default 5)', positiveInt('--margin', 100))
+    .option('--csv', 'print CSV', false)
+    .action((name: ReportName, o: { db: string; from?: string; to?: string; margin?: number; csv: boolean }) => reportCommand(env, { ...o, name }));
 
   program
     .command('verify')
