@@ -138,3 +138,14 @@ describe('front-desk report', () => {
     expect(unknown.err).toMatch(/must be one of write-offs, carried-forward, collection-effort, consistency/);
   });
 });
+
+describe('front-desk pending', () => {
+  it('lists the queue as JSON', async () => {
+    const result = await cli('pending', '--db', db, '--json');
+    expect(result.code).toBe(0);
+    const queue = JSON.parse(result.out) as { kind: string }[];
+    expect(Array.isArray(queue)).toBe(true);
+    for (const entry of queue) expect(['write_off_request', 'carry_forward_ended', 'bad_debt_candidate', 'sync_conflict', 'quarantined']).toContain(entry.kind);
+    expect(queue.some((e) => e.kind === 'quarantined')).toBe(haveCorpus);
+  });
+});

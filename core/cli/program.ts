@@ -6,7 +6,7 @@ import { userDataDir } from '../app-store/user-data-dir';
 import { balanceCommand, demoCommand, searchCommand, serveCommand, startCommand } from './commands';
 import { CliError, EXIT } from './exit-codes';
 import { exportOutboxCommand, importCommand, verifyCommand } from './import';
-import { reportCommand } from './report';
+import { pendingCommand, reportCommand } from './report';
 import { syncCommand } from './sync';
 import type { RecordTarget } from './record';
 import { recordCommand } from './record';
@@ -135,6 +135,13 @@ function buildProgram(env: CliEnvironment): Command {
     .option('--minutes <n>', 'minutes between syncs (default 5)', positiveInt('--minutes', 1440))
     .option('--json', 'with --once: print the status and the run as JSON', false)
     .action((o: { db: string; fhir: string; once: boolean; json: boolean; minutes?: number }) => syncCommand(env, { ...o, onServing: env.onServing }));
+
+  program
+    .command('pending')
+    .description("What waits for a manager: write-off requests, ended carry-forwards, bad-debt candidates, sync conflicts, quarantined records.")
+    .requiredOption('--db <path>', 'database file')
+    .option('--json', 'print JSON', false)
+    .action((o: { db: string; json: boolean }) => pendingCommand(env, o));
 
   program
     .command('report')

@@ -1,6 +1,7 @@
 /** `front-desk report`: the manager's reports for spreadsheets (CSV) or a quick look (text). */
 import { stringify } from 'csv-stringify/sync';
 import { localDate } from '../clock';
+import { pendingQueue } from '../pending/queue';
 import type { ReportName } from '../reports/reports';
 import { runReport } from '../reports/reports';
 import type { CliIo } from './commands';
@@ -18,6 +19,29 @@ export function reportCommand(io: CliIo, options: { db: string; name: ReportName
     const widths = report.columns.map((_, i) => Math.max(...cells.map((r) => r[i]!.length)));
     io.out([report.title, ...cells.map((r) => r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd())].join('\n'));
     if (report.rows.length === 0) io.out('(nothing in this period)');
+  } finally {
+    db.close();
+  }
+}
+
+const PENDING_LABELS = {
+  write_off_request: 'Write-off request',
+  carry_forward_ended: 'Carry-forward ended',
+  bad_debt_candidate: 'Bad-debt candidate',
+  sync_conflict: 'Sync conflict',
+  quarantined: 'Quarantined record',
+} as const;
+
+export function pendingCommand(io: CliIo, options: { db: string; json: boolean }): void {
+  const db = openStore(options.db);
+  try {
+    const queue = pendingQueue(db, io.clock);
+    if (options.json) {
+      io.out(JSON.stringify(queue, null, 2));
+      return;
+    }
+    if (queue.length === 0) io.out('Nothing waits for a manager.');
+    for (const e of queue) io.out(`${PENDING_LABELS[e.kind].padEnd(20)} ${e.since.slice(0, 10)}  ${e.mrn ?? ''} ${e.patientName ?? ''}  ${e.detail}`.replace(/\s+$/, ''));
   } finally {
     db.close();
   }

@@ -1,0 +1,104 @@
+/**
+ * What waits for an office manager: write-off requests, balances whose
+ * carry-forward reached its terminal rule, bad-debt candidates (collection
+ * effort complete), sync conflicts and records quarantined by sync. The
+ * policy's own verdicts decide the first three, so the queue and the desk agree.
+ */
+import { evaluateItems } from '../../shared/policy/engine';
+import type { Clock } from '../clock';
+import { localDate } from '../clock';
+import type { Db } from '../db/connection';
+import { loadItems } from '../balances/item-facts';
+import { currentPolicy } from '../policy/queries';
+
+export type PendingKind = 'write_off_request' | 'carry_forward_ended' | 'bad_debt_candidate' | 'sync_conflict' | 'quarantined';
+
+export interface PendingEntry {
+  kind: PendingKind;
+  /** The request, conflict or quarantine row; for item-based kinds, the item. */
+  id: number;
+  patientId: number | null;
+  mrn: string | null;
+  patientName: string | null;
+  itemId: number | null;
+  amountCents: number | null;
+  since: string;
+  detail: string;
+}
+
+interface PatientRow {
+  id: number;
+  mrn: string;
+  name: string;
+}
+
+export function pendingQueue(db: Db, clock: Clock): PendingEntry[] {
+  const entries: PendingEntry[] = [];
+  const patient = db.prepare("SELECT id, mrn, family_name || ', ' || given_name AS name FROM patients WHERE id = ?");
+  const who = (id: number) => patient.get(id) as PatientRow;
+
+  for (const r of db.prepare("SELECT id, item_id, patient_id, amount_cents, reason, requested_at, requested_by FROM exception_requests WHERE status = 'pending' ORDER BY requested_at").all() as {
+    id: number;
+    item_id: number;
+    patient_id: number;
+    amount_cents: number;
+    reason: string;
+    requested_at: string;
+    requested_by: string;
+  }[]) {
+    const p = who(r.patient_id);
+    entries.push({ kind: 'write_off_request', id: r.id, patientId: p.id, mrn: p.mrn, patientName: p.name, itemId: r.item_id, amountCents: r.amount_cents, since: r.requested_at, detail: `${r.requested_by}: ${r.reason}` });
+  }
+
+  // Items the policy now says must be statemented or may become bad debt: evaluated with the engine.
+  const today = localDate(clock.now());
+  const policy = currentPolicy(db).document;
+  const candidates = db
+    .prepare(
+      `SELECT DISTINCT patient_id FROM carry_forwards
+       UNION SELECT DISTINCT a.patient_id FROM collection_attempts a WHERE a.kind = 'statement'`,
+    )
+    .all() as { patient_id: number }[];
+  for (const { patient_id: patientId } of candidates) {
+    const items = loadItems(db, patientId);
+    const verdicts = evaluateItems(items, { today, hardshipDiscountPercent: null }, policy);
+    items.forEach((item, i) => {
+      const verdict = verdicts[i]!;
+      if (item.openCents <= 0 || !verdict.collectible) return;
+      const ended = item.carriedSince && !verdict.carryForwardUntil;
+      const badDebt = verdict.writeOffs.some((w) => w.rule === 'bad_debt') && !item.pendingRequest;
+      if (!ended && !badDebt) return;
+      const p = who(patientId);
+      const reason = verdict.reasons.find((r) => r.clause.startsWith(ended ? '2.2' : '6.1'));
+      entries.push({
+        kind: ended ? 'carry_forward_ended' : 'bad_debt_candidate',
+        id: item.id,
+        patientId,
+        mrn: p.mrn,
+        patientName: p.name,
+        itemId: item.id,
+        amountCents: item.openCents,
+        since: ended ? item.carriedSince! : (item.firstStatementDate ?? item.billedOn),
+        detail: reason ? `${reason.clause}: ${reason.text}` : '',
+      });
+    });
+  }
+
+  for (const c of db.prepare('SELECT id, item_id, patient_id, local_action, previous_amount_cents, new_amount_cents, detected_at FROM sync_conflicts WHERE resolved_at IS NULL ORDER BY id').all() as {
+    id: number;
+    item_id: number;
+    patient_id: number;
+    local_action: string;
+    previous_amount_cents: number;
+    new_amount_cents: number;
+    detected_at: string;
+  }[]) {
+    const p = who(c.patient_id);
+    entries.push({ kind: 'sync_conflict', id: c.id, patientId: p.id, mrn: p.mrn, patientName: p.name, itemId: c.item_id, amountCents: c.new_amount_cents, since: c.detected_at, detail: `was ${c.previous_amount_cents} cents when the desk recorded ${c.local_action}` });
+  }
+
+  for (const q of db.prepare('SELECT id, source, location, reason, created_at FROM quarantine WHERE resolved_at IS NULL ORDER BY id').all() as { id: number; source: string; location: string; reason: string; created_at: string }[]) {
+    entries.push({ kind: 'quarantined', id: q.id, patientId: null, mrn: null, patientName: null, itemId: null, amountCents: null, since: q.created_at, detail: `${q.source} ${q.location}: ${q.reason}` });
+  }
+  return entries;
+}
