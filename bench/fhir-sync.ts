@@ -12,7 +12,8 @@ import type { ExplanationOfBenefit } from '@medplum/fhirtypes';
 import { openDatabase } from '../core/db/connection';
 import { pullUpdates } from '../core/sync/fhir-sync/pull';
 import { startReferenceServer } from '../core/sync/reference-server/server';
-import { directInsertSeconds, importedRows, peakRss } from './direct-copy';
+import { inChildProcess } from './child';
+import { directInsertSeconds, importedRows } from './direct-copy';
 import { BENCH_TODAY } from './search';
 import { ms, table } from './stats';
 
@@ -38,10 +39,9 @@ async function fullSync(dir: string, patients: number) {
   process.stderr.write(`  seeding the reference server with ${patients.toLocaleString('en-US')} patients...\n`);
   const server = await serverProcess(patients);
   try {
-    const db = openDatabase(join(dir, `fhir-${patients}.sqlite`), { create: true });
-    const started = performance.now();
-    const { peakMiB } = await peakRss(() => pullUpdates(db, server.baseUrl, now, { pageSize: 1_000 }));
-    const seconds = (performance.now() - started) / 1000;
+    const dbFile = join(dir, `fhir-${patients}.sqlite`);
+    const { seconds, peakMiB } = await inChildProcess<{ seconds: number; peakMiB: number }>(join(import.meta.dirname, 'fhir-pull-step.ts'), [server.baseUrl, dbFile, BENCH_TODAY]);
+    const db = openDatabase(dbFile);
     const rows = importedRows(db);
     const direct = directInsertSeconds(db, dir, `fhir-${patients}`);
     db.close();
