@@ -4,9 +4,10 @@
  * then the server's `next` links (same origin only) until there is none.
  *
  * Tolerant of servers that misbehave: a page served twice or pages out of
- * order never yield a resource version twice (dedupe by type/id, keeping only
- * versions newer than the one already yielded in this run: versionId, then
- * meta.lastUpdated), and the cursor never moves back. Bounded: pages per run
+ * order never yield a resource version twice (dedupe by type/id among the most
+ * recent MAX_REMEMBERED resources of the run, keeping only versions newer than
+ * the one already yielded: versionId, then meta.lastUpdated), and the cursor
+ * never moves back. Bounded: pages per run
  * (maxPages), visits per URL, page size (1 to 1,000), attempts per request.
  *
  * The cursor to keep is the last page's `cursor` once the generator finishes.
@@ -25,6 +26,12 @@ import { compareInstants, isInstant, laterInstant } from './instants';
 export const DEFAULT_PAGE_SIZE = 100;
 export const MAX_PAGE_SIZE = 1_000;
 export const DEFAULT_MAX_PAGES = 100_000;
+/**
+ * How many resources the duplicate filter remembers: repeats come from the last few pages (a page served
+ * twice, pages swapped), so remembering the most recent ones keeps memory flat on a sync of millions.
+ * A repeat older than that is applied again, which changes nothing (claims are stored idempotently).
+ */
+export const MAX_REMEMBERED = 50_000;
 /** A server may serve a page twice; a third visit of one URL is a loop. */
 const MAX_VISITS_PER_URL = 2;
 
@@ -134,7 +141,9 @@ export async function* fetchUpdates<T extends Resource = Resource>(
         duplicates++;
         continue;
       }
+      seen.delete(resource.id); // re-insert at the end: the map is kept in recently-seen order
       seen.set(resource.id, { versionId: resource.meta?.versionId, lastUpdated: resource.meta?.lastUpdated });
+      if (seen.size > MAX_REMEMBERED) seen.delete(seen.keys().next().value as string);
       resources.push(resource);
     }
     cursor = laterInstant(cursor, maxLastUpdated);
