@@ -111,6 +111,10 @@ describe('carry forward (seed: "don\'t bill anyone for balances under $20"; prim
     expect(v.carryForwardUntil).toBe('2027-04-30');
     expect(clauses(v)).toContain('2.1 Small balances are carried forward, not statemented');
   });
+  it('says when a balance was carried forward today, and asks for an older carried one', () => {
+    expect(verdict({ openCents: 600, carriedSince: TODAY }).reasons.find((r) => r.clause.startsWith('2.1'))?.text).toMatch(/^Carried forward today to the next visit/);
+    expect(verdict({ openCents: 600, carriedSince: '2026-10-01' }).reasons.find((r) => r.clause.startsWith('2.1'))?.text).toMatch(/^Carried forward since 2026-10-01: ask for it now/);
+  });
   it('counts all of the patient\'s collectible balances against the threshold', () => {
     const v = verdict({ openCents: 1_500 }, DEFAULT_POLICY, patient, [{ openCents: 600 }]);
     expect(v.allowedActions).not.toContain('carry_forward');

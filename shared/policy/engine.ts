@@ -194,9 +194,11 @@ function evaluateItem(item: ItemFacts, patient: PatientFacts, policy: PolicyDocu
   if (carry.collectibleTotalCents < limit && statementBy !== null && statementBy > today) {
     carryForwardUntil = statementBy;
     reasons.push(
-      item.carriedSince
-        ? reason('statementThreshold', `Carried forward since ${item.carriedSince}: ask for it now; it goes on a statement by ${statementBy} if still open.`)
-        : reason('statementThreshold', `The patient's balance is under ${formatCents(limit)}: it may be carried forward to the next visit instead of a statement (until ${statementBy}).`),
+      item.carriedSince === today
+        ? reason('statementThreshold', `Carried forward today to the next visit; it goes on a statement by ${statementBy} if still open.`)
+        : item.carriedSince
+          ? reason('statementThreshold', `Carried forward since ${item.carriedSince}: ask for it now; it goes on a statement by ${statementBy} if still open.`)
+          : reason('statementThreshold', `The patient's balance is under ${formatCents(limit)}: it may be carried forward to the next visit instead of a statement (until ${statementBy}).`),
     );
   } else if (item.carriedSince) {
     const why = carry.collectibleTotalCents >= limit ? `the balance reached ${formatCents(limit)}` : `the oldest carried item is ${policy.carryForward.maxAgeDays} days old`;
