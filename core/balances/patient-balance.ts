@@ -1,5 +1,4 @@
-import type { CheckInItem, PatientBalance, TodaysCopay } from '../../shared/contract';
-import type { PayerProgram } from '../../shared/domain';
+import type { AppointmentView, CheckInItem, PatientBalance, TodaysCopay } from '../../shared/contract';
 import { ApiError } from '../../shared/errors';
 import { evaluateItems, todaysCopayReason } from '../../shared/policy/engine';
 import type { Clock } from '../clock';
@@ -10,7 +9,8 @@ import { currentPolicy } from '../policy/queries';
 import { lastSyncedAt } from '../settings/queries';
 import type { LoadedItem } from './item-facts';
 import { loadItems, toBalanceItem } from './item-facts';
-import { findAppointmentOn, listActiveCoverages } from './queries';
+import type { CoverageRow } from './queries';
+import { activeCoverageRows, findAppointmentOn, toCoverageView } from './queries';
 
 /** Programs under which no copay may be taken from the patient. */
 const NO_COPAY_PROGRAMS = new Set(['qmb', 'medicaid']);
@@ -31,7 +31,7 @@ export function getPatientBalance(db: Db, clock: Clock, patientId: number): Pati
   if (!row) throw new ApiError('not_found', `No patient with id ${patientId}.`);
   const today = localDate(clock.now());
   const policy = currentPolicy(db);
-  const coverages = listActiveCoverages(db, patientId, today);
+  const coverageRows = activeCoverageRows(db, patientId, today);
   const loaded = loadItems(db, patientId);
   const verdicts = evaluateItems(loaded, { today, hardshipDiscountPercent: null }, policy.document);
 
@@ -47,16 +47,13 @@ export function getPatientBalance(db: Db, clock: Clock, patientId: number): Pati
     });
   });
 
-  const appointment = findAppointmentOn(db, patientId, today);
-  const primary = coverages[0];
-  const expectedCopayCents = primary && !NO_COPAY_PROGRAMS.has(primary.program) ? primary.copayCents : 0;
-  const todaysCopay = appointment ? copayFor(appointment.id, expectedCopayCents, loaded, primary?.program ?? null) : null;
+  const { appointment, expectedCopayCents, todaysCopay } = todaysVisit(db, patientId, today, loaded, coverageRows[0]);
 
   const collectible = items.filter((item) => item.verdict.collectible);
   const sum = (list: CheckInItem[], cents: (item: CheckInItem) => number) => list.reduce((total, item) => total + cents(item), 0);
   return {
     patient: toPatientSummary(row),
-    coverages,
+    coverages: coverageRows.map(toCoverageView),
     appointmentToday: appointment ? { ...appointment, expectedCopayCents } : null,
     items,
     totalDueCents: sum(collectible, (i) => i.openCents),
@@ -71,7 +68,24 @@ export function getPatientBalance(db: Db, clock: Clock, patientId: number): Pati
   };
 }
 
-function copayFor(appointmentId: number, expectedCents: number, items: LoadedItem[], program: PayerProgram | null): TodaysCopay {
-  const collectedCents = items.filter((i) => i.appointmentId === appointmentId).reduce((sum, i) => sum + i.paidCents, 0);
-  return { appointmentId, expectedCents, collectedCents, dueCents: Math.max(0, expectedCents - collectedCents), reason: todaysCopayReason(program) };
+export interface TodaysVisit {
+  appointment: Omit<AppointmentView, 'expectedCopayCents'> | null;
+  expectedCopayCents: number;
+  todaysCopay: TodaysCopay | null;
+}
+
+/** Today's appointment and its copay: expected from the primary coverage, less what the desk already took. */
+export function todaysVisit(db: Db, patientId: number, today: string, items: LoadedItem[], primary: CoverageRow | undefined): TodaysVisit {
+  const appointment = findAppointmentOn(db, patientId, today);
+  const expectedCopayCents = primary && !NO_COPAY_PROGRAMS.has(primary.program) ? primary.copay_cents : 0;
+  if (!appointment) return { appointment, expectedCopayCents, todaysCopay: null };
+  const collectedCents = items.filter((i) => i.appointmentId === appointment.id).reduce((sum, i) => sum + i.paidCents, 0);
+  const todaysCopay: TodaysCopay = {
+    appointmentId: appointment.id,
+    expectedCents: expectedCopayCents,
+    collectedCents,
+    dueCents: Math.max(0, expectedCopayCents - collectedCents),
+    reason: todaysCopayReason(primary?.program ?? null),
+  };
+  return { appointment, expectedCopayCents, todaysCopay };
 }

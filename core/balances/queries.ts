@@ -3,7 +3,8 @@ import type { PayerProgram } from '../../shared/domain';
 import { addDays } from '../../shared/dates';
 import type { Db } from '../db/connection';
 
-interface CoverageRow {
+export interface CoverageRow {
+  id: number;
   payer_name: string;
   program: PayerProgram;
   member_id: string | null;
@@ -12,21 +13,18 @@ interface CoverageRow {
 }
 
 /** Coverages in force on `onDate`, primary first. */
-export function listActiveCoverages(db: Db, patientId: number, onDate: string): CoverageView[] {
-  const rows = db
+export function activeCoverageRows(db: Db, patientId: number, onDate: string): CoverageRow[] {
+  return db
     .prepare(
-      `SELECT payer_name, program, member_id, priority, copay_cents FROM coverages
+      `SELECT id, payer_name, program, member_id, priority, copay_cents FROM coverages
         WHERE patient_id = ? AND (active_from IS NULL OR active_from <= ?) AND (active_to IS NULL OR active_to >= ?)
         ORDER BY priority, id`,
     )
     .all(patientId, onDate, onDate) as CoverageRow[];
-  return rows.map((row) => ({
-    payer: row.payer_name,
-    program: row.program,
-    memberId: row.member_id,
-    priority: row.priority,
-    copayCents: row.copay_cents,
-  }));
+}
+
+export function toCoverageView(row: CoverageRow): CoverageView {
+  return { payer: row.payer_name, program: row.program, memberId: row.member_id, priority: row.priority, copayCents: row.copay_cents };
 }
 
 interface AppointmentRow {

@@ -2,7 +2,8 @@ import type { ApiParsedInput, PaymentOutcome } from '../../shared/contract';
 import { formatCents } from '../../shared/money';
 import { CLAUSES } from '../../shared/policy/clauses';
 import type { CoreContext } from '../api/handlers';
-import { getPatientBalance } from '../balances/patient-balance';
+import { todaysVisit } from '../balances/patient-balance';
+import { activeCoverageRows } from '../balances/queries';
 import { runOnce } from './idempotent';
 import { enqueueOutbox, recordAudit } from './journal';
 import type { PatientState } from './patient-state';
@@ -15,16 +16,16 @@ interface Target {
 
 /** Today's copay becomes an item of its own (charged now) so the payment has something to apply to. */
 function chargeTodaysCopay(ctx: CoreContext, state: PatientState): Target | null {
-  const copay = getPatientBalance(ctx.db, ctx.clock, state.patientId).todaysCopay;
+  const primary = activeCoverageRows(ctx.db, state.patientId, state.today)[0];
+  const copay = todaysVisit(ctx.db, state.patientId, state.today, state.items, primary).todaysCopay;
   if (!copay || copay.dueCents <= 0) return null;
-  const coverage = ctx.db.prepare('SELECT id FROM coverages WHERE patient_id = ? ORDER BY priority, id LIMIT 1').get(state.patientId) as { id: number } | undefined;
   const itemId = Number(
     ctx.db
       .prepare(
         `INSERT INTO patient_items (patient_id, service_date, service_code, category, amount_cents, created_at, coverage_id, appointment_id)
          VALUES (?, ?, 'COPAY', 'copay', ?, ?, ?, ?)`,
       )
-      .run(state.patientId, state.today, copay.dueCents, state.at, coverage?.id ?? null, copay.appointmentId).lastInsertRowid,
+      .run(state.patientId, state.today, copay.dueCents, state.at, primary?.id ?? null, copay.appointmentId).lastInsertRowid,
   );
   ctx.db
     .prepare("INSERT INTO ledger_entries (patient_id, item_id, kind, amount_cents, posted_at, actor, policy_version, note) VALUES (?, ?, 'charge', ?, ?, ?, ?, ?)")
