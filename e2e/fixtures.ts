@@ -7,6 +7,7 @@
  * reference main system (core/sync/reference-server: FHIR R4 with faults to
  * arm), started before the host and stopped with it.
  */
+import type { FaultPlan } from '../core/sync/reference-server/faults';
 import { execFile, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -31,17 +32,6 @@ export interface DemoOptions {
   seed: number;
 }
 
-/** What a reference server's POST /__faults takes (core/sync/reference-server/faults.ts). */
-export interface FaultPlan {
-  fail?: number;
-  failStatus?: number;
-  delay?: number;
-  delayMs?: number;
-  drop?: number;
-  duplicate?: number;
-  reorder?: number;
-  reset?: boolean;
-}
 
 /** The practice's main system: a reference FHIR R4 server the host syncs with. */
 export interface MainSystem {
