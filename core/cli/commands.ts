@@ -44,7 +44,7 @@ export function openStore(file: string, create = false): Db {
 export function withCore<T>(file: string, io: CliIo, work: (ctx: CoreContext) => T): T {
   const db = openStore(file);
   try {
-    return work({ db, clock: io.clock, host: 'browser', actor: io.actor });
+    return work({ db, clock: io.clock, host: 'browser', actor: io.actor, sessions: 'operator' });
   } catch (error) {
     if (error instanceof ApiError) throw new CliError(error.code === 'invalid_input' ? EXIT.usage : EXIT.notFoundOrRefused, error.message.replace(/\s*\n\s*/g, ' '));
     throw error;
@@ -107,7 +107,7 @@ async function serveStore(io: CliIo, db: Db, file: string, options: ServeOptions
   let sync: SyncService | null = null;
   try {
     sync = startConfiguredSync(io, db, file, options.fhir);
-    const ctx = { db, clock: io.clock, host: 'browser' as const, actor: io.actor, sync: sync ?? undefined };
+    const ctx = { db, clock: io.clock, host: 'browser' as const, actor: io.actor, sync: sync ?? undefined, sessions: 'operator' as const };
     const host = await startBrowserHost({ ctx, staticDir: options.staticDir, port: options.port });
     io.out(host.url);
     io.err(`Front Desk Balances is serving ${file} on ${host.url.split('#')[0]} (this computer only). Open the address above; stop with Ctrl+C.`);

@@ -33,7 +33,7 @@ export function tempStore(options: { demoPatients?: number; seed?: number } = {}
     dir,
     file,
     db,
-    ctx: { db, clock: fixedClock(`${TEST_TODAY}T14:00:00`), host: 'browser', actor: 'test-desk' },
+    ctx: { db, clock: fixedClock(`${TEST_TODAY}T14:00:00`), host: 'browser', actor: 'test-desk', sessions: 'operator' },
     cleanup: () => {
       if (db.open) db.close();
       cleanup();

@@ -100,7 +100,7 @@ function start(): void {
     denyAllPermissions(session.defaultSession);
     serveRenderer(rendererDir);
     sync = startSync(db);
-    registerInvokeHandler({ db, clock: systemClock, host: 'electron', actor: workstationActor(), sync: sync ?? undefined }, location.origin);
+    registerInvokeHandler({ db, clock: systemClock, host: 'electron', actor: workstationActor(), sync: sync ?? undefined, sessions: 'operator' }, location.origin);
     showWindow();
   });
 }
