@@ -237,11 +237,42 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 
   checkIn: async ({ page, demoHost }, use) => {
     const screen = new CheckInScreen(page);
-    await page.goto(demoHost.appUrl);
+    await openApp(page, demoHost, 'front_desk');
     await expect(screen.search).toBeVisible();
     await use(screen);
   },
 });
+
+/** The demo practice's accounts (README: "Demo accounts"). */
+export const DEMO_ACCOUNTS = {
+  front_desk: { username: 'desk', password: 'desk-demo', displayName: 'Dana Desk' },
+  manager: { username: 'manager', password: 'manager-demo', displayName: 'Morgan Manager' },
+} as const;
+
+/** Opens the app and signs in with the demo account of that role. */
+export async function openApp(page: Page, host: DemoHost, role: keyof typeof DEMO_ACCOUNTS): Promise<void> {
+  await page.goto(host.appUrl);
+  await signIn(page, role);
+}
+
+/** Signs in on the sign-in screen the app shows (at start, or after a lock). */
+export async function signIn(page: Page, role: keyof typeof DEMO_ACCOUNTS): Promise<void> {
+  const account = DEMO_ACCOUNTS[role];
+  const form = page.getByRole('form', { name: 'Sign in' });
+  if (!(await form.isVisible().catch(() => false))) await form.waitFor({ state: 'visible', timeout: 3_000 }).catch(() => undefined);
+  if (!(await form.isVisible())) return;
+  await form.getByLabel('User name').fill(account.username);
+  await form.getByLabel('Password').fill(account.password);
+  await form.getByRole('button', { name: 'Sign in' }).click();
+  await expect(form).toBeHidden();
+}
+
+/** Signs in as the demo manager and opens one tab of the manager workspace. */
+export async function openManagerWorkspace(page: Page, host: DemoHost, tab: 'Pending' | 'Financial policy' | 'Reports' | 'Audit trail' | 'Staff'): Promise<void> {
+  await openApp(page, host, 'manager');
+  await page.getByRole('radio', { name: 'Manager' }).check({ force: true });
+  await page.getByRole('tab', { name: tab }).click();
+}
 
 export { expect };
 

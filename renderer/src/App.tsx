@@ -1,13 +1,17 @@
-import { Container, MantineProvider, Stack } from '@mantine/core';
-import { useEffect } from 'react';
+import { Container, MantineProvider, SegmentedControl, Stack } from '@mantine/core';
+import { useEffect, useState } from 'react';
 import { AppHeader } from './components/AppHeader';
 import { AppInfoError } from './components/AppInfoError';
 import { PatientPanel } from './components/PatientPanel';
 import { PatientSearch } from './components/PatientSearch';
+import { ManagerWorkspace } from './manager/ManagerWorkspace';
 import { appStore } from './store';
 import { theme } from './theme';
 
+type View = 'desk' | 'manager';
+
 export function App() {
+  const [view, setView] = useState<View>('desk');
   useEffect(() => {
     void appStore.getState().loadAppInfo();
   }, []);
@@ -18,8 +22,24 @@ export function App() {
       <Container component="main" size="lg" px={{ base: 'sm', sm: 'md' }} py="md">
         <Stack gap="md">
           <AppInfoError />
-          <PatientSearch />
-          <PatientPanel />
+          <SegmentedControl
+            aria-label="Workspace"
+            value={view}
+            onChange={(value) => setView(value as View)}
+            data={[
+              { value: 'desk', label: 'Check-in' },
+              { value: 'manager', label: 'Manager' },
+            ]}
+            style={{ alignSelf: 'flex-start' }}
+          />
+          {view === 'desk' ? (
+            <>
+              <PatientSearch />
+              <PatientPanel />
+            </>
+          ) : (
+            <ManagerWorkspace />
+          )}
         </Stack>
       </Container>
     </MantineProvider>
