@@ -1,17 +1,16 @@
 import { Container, MantineProvider, SegmentedControl, Stack } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { AppHeader } from './components/AppHeader';
 import { AppInfoError } from './components/AppInfoError';
 import { PatientPanel } from './components/PatientPanel';
 import { PatientSearch } from './components/PatientSearch';
 import { ManagerWorkspace } from './manager/ManagerWorkspace';
-import { appStore } from './store';
+import { appStore, useAppStore } from './store';
+import type { Workspace } from './store/workspace-slice';
 import { theme } from './theme';
 
-type View = 'desk' | 'manager';
-
 export function App() {
-  const [view, setView] = useState<View>('desk');
+  const view = useAppStore((s) => s.workspace);
   useEffect(() => {
     void appStore.getState().loadAppInfo();
   }, []);
@@ -25,7 +24,7 @@ export function App() {
           <SegmentedControl
             aria-label="Workspace"
             value={view}
-            onChange={(value) => setView(value as View)}
+            onChange={(value) => appStore.getState().showWorkspace(value as Workspace)}
             data={[
               { value: 'desk', label: 'Check-in' },
               { value: 'manager', label: 'Manager' },

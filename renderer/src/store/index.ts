@@ -6,6 +6,7 @@ import { createDeskSlice } from './desk-slice';
 import { createPatientSlice } from './patient-slice';
 import { createSearchSlice } from './search-slice';
 import { createSyncSlice } from './sync-slice';
+import { createWorkspaceSlice } from './workspace-slice';
 import type { AppState, StoreDeps } from './types';
 
 export type { AppState } from './types';
@@ -20,6 +21,7 @@ export function createAppStore(deps: StoreDeps): StoreApi<AppState> {
     ...createPatientSlice(deps)(...args),
     ...createDeskSlice(deps)(...args),
     ...createSyncSlice(deps)(...args),
+    ...createWorkspaceSlice(deps)(...args),
   }));
 }
 

@@ -5,6 +5,7 @@ import type { DeskSlice } from './desk-slice';
 import type { PatientSlice } from './patient-slice';
 import type { SearchSlice } from './search-slice';
 import type { SyncSlice } from './sync-slice';
+import type { WorkspaceSlice } from './workspace-slice';
 
 /** What the store needs from outside; tests pass fakes. */
 export interface StoreDeps {
@@ -16,7 +17,7 @@ export interface StoreDeps {
 }
 
 /** The one store: every slice side by side. */
-export type AppState = AppInfoSlice & SearchSlice & PatientSlice & DeskSlice & SyncSlice;
+export type AppState = AppInfoSlice & SearchSlice & PatientSlice & DeskSlice & SyncSlice & WorkspaceSlice;
 
 /** A slice sees (and may call into) the whole store, and builds only its own part. */
 export type SliceCreator<Slice> = (deps: StoreDeps) => StateCreator<AppState, [], [], Slice>;
