@@ -3,7 +3,11 @@
  * on `code`; `message` is written for a person at the desk, never a stack trace.
  */
 
-export const API_ERROR_CODES = ['invalid_input', 'not_found', 'refused', 'unavailable', 'internal'] as const;
+/**
+ * unauthenticated: no live session (never signed in, signed out, locked or idle) — the app shows sign-in.
+ * forbidden: signed in, but the role may not do this (a front-desk user asking for a manager action).
+ */
+export const API_ERROR_CODES = ['invalid_input', 'not_found', 'refused', 'unauthenticated', 'forbidden', 'unavailable', 'internal'] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
 export interface ApiErrorBody {

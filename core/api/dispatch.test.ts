@@ -40,7 +40,7 @@ describe('dispatch', () => {
     const log = vi.fn();
     const closed = tempStore();
     closed.db.close();
-    const result = dispatch(closed.ctx, 'searchPatients', { query: 'smith' }, log);
+    const result = dispatch(closed.ctx, 'searchPatients', { query: 'smith' }, { log });
     closed.cleanup();
     expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
     if (!result.ok) expect(result.error.message).not.toMatch(/database|sqlite|Error/i);

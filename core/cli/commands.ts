@@ -3,6 +3,7 @@
  * functions the app uses, and prints text or JSON. Failures throw CliError
  * (one line, an exit code); main.ts turns them into stderr + exit status.
  */
+import { SessionStore } from '../auth/sessions';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATABASE_FILE_NAME, openAppStore } from '../app-store/open-app-store';
@@ -15,7 +16,8 @@ import { localDate } from '../clock';
 import type { Db } from '../db/connection';
 import { openDatabase } from '../db/connection';
 import { StoreError } from '../db/errors';
-import { EMBEDDED_DEMO, seedDemoPractice } from '../demo/seed';
+import { seedDemoWithAccounts } from '../demo/accounts';
+import { EMBEDDED_DEMO } from '../demo/seed';
 import type { BrowserHost } from '../host/browser-host';
 import { startBrowserHost } from '../host/browser-host';
 import { getPatientByMrn } from '../patients/queries';
@@ -61,7 +63,7 @@ export function demoCommand(io: CliIo, options: { db: string; patients: number; 
   const started = performance.now();
   const showProgress = options.patients >= 10_000;
   try {
-    seedDemoPractice(db, {
+    seedDemoWithAccounts(db, {
       patients: options.patients,
       seed: options.seed,
       today: options.today ?? localDate(io.clock.now()),
@@ -107,7 +109,7 @@ async function serveStore(io: CliIo, db: Db, file: string, options: ServeOptions
   let sync: SyncService | null = null;
   try {
     sync = startConfiguredSync(io, db, file, options.fhir);
-    const ctx = { db, clock: io.clock, host: 'browser' as const, actor: io.actor, sync: sync ?? undefined, sessions: 'operator' as const };
+    const ctx = { db, clock: io.clock, host: 'browser' as const, actor: io.actor, sync: sync ?? undefined, sessions: new SessionStore() };
     const host = await startBrowserHost({ ctx, staticDir: options.staticDir, port: options.port });
     io.out(host.url);
     io.err(`Front Desk Balances is serving ${file} on ${host.url.split('#')[0]} (this computer only). Open the address above; stop with Ctrl+C.`);
@@ -169,7 +171,7 @@ export async function startCommand(io: CliIo, options: ServeOptions & { dataDir:
   if (!existsSync(file)) io.err(`First run: creating the demo practice in ${file} ...`);
   let db: Db;
   try {
-    db = openAppStore({ dir: options.dataDir, seed: (fresh) => seedDemoPractice(fresh, { ...EMBEDDED_DEMO, today: localDate(io.clock.now()) }) });
+    db = openAppStore({ dir: options.dataDir, seed: (fresh) => seedDemoWithAccounts(fresh, { ...EMBEDDED_DEMO, today: localDate(io.clock.now()) }) });
   } catch (error) {
     if (error instanceof StoreError) throw new CliError(EXIT.database, error.message);
     throw error;

@@ -47,6 +47,8 @@ const HTTP_STATUS: Record<ApiErrorBody['code'], number> = {
   invalid_input: 400,
   not_found: 404,
   refused: 409,
+  unauthenticated: 401,
+  forbidden: 403,
   unavailable: 503,
   internal: 500,
 };
@@ -92,8 +94,8 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, options: { c
     return refuse(res, 400, 'The request is not valid JSON.');
   }
   if (typeof request !== 'object' || request === null) return refuse(res, 400, 'The request must be an object with method and input.');
-  const { method, input } = request as { method?: unknown; input?: unknown };
-  sendResult(res, dispatch(options.ctx, method, input));
+  const { method, input, session } = request as { method?: unknown; input?: unknown; session?: unknown };
+  sendResult(res, dispatch(options.ctx, method, input, { session: typeof session === 'string' ? session : undefined }));
 }
 
 export function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {

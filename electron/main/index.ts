@@ -8,9 +8,11 @@ import { app, dialog, Menu, session } from 'electron';
 import { localDate, systemClock } from '../../core/clock';
 import type { Db } from '../../core/db/connection';
 import { workstationActor } from '../../core/actor';
+import { SessionStore } from '../../core/auth/sessions';
 import { DATABASE_FILE_NAME, electronNativeBinding, openAppStore } from '../../core/app-store/open-app-store';
 import { readSyncSettings, SyncService } from '../../core/sync/sync-service';
-import { EMBEDDED_DEMO, seedDemoPractice } from '../../core/demo/seed';
+import { seedDemoWithAccounts } from '../../core/demo/accounts';
+import { EMBEDDED_DEMO } from '../../core/demo/seed';
 import { registerAppSchemePrivileges, serveRenderer } from './app-protocol';
 import { denyAllPermissions, guardAllWebContents } from './hardening';
 import { registerInvokeHandler } from './ipc';
@@ -40,7 +42,7 @@ function openStore(): Db {
   return openAppStore({
     dir: app.getPath('userData'),
     nativeBinding: nativeBinding(),
-    seed: (db) => seedDemoPractice(db, { ...EMBEDDED_DEMO, today: localDate(systemClock.now()) }),
+    seed: (db) => seedDemoWithAccounts(db, { ...EMBEDDED_DEMO, today: localDate(systemClock.now()) }),
   });
 }
 
@@ -100,7 +102,7 @@ function start(): void {
     denyAllPermissions(session.defaultSession);
     serveRenderer(rendererDir);
     sync = startSync(db);
-    registerInvokeHandler({ db, clock: systemClock, host: 'electron', actor: workstationActor(), sync: sync ?? undefined, sessions: 'operator' }, location.origin);
+    registerInvokeHandler({ db, clock: systemClock, host: 'electron', actor: workstationActor(), sync: sync ?? undefined, sessions: new SessionStore() }, location.origin);
     showWindow();
   });
 }

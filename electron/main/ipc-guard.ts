@@ -25,7 +25,7 @@ export const REFUSED_SENDER: ApiResult<never> = {
 
 export const MALFORMED_REQUEST: ApiResult<never> = {
   ok: false,
-  error: { code: 'invalid_input', message: 'Malformed request: expected { method, input }.' },
+  error: { code: 'invalid_input', message: 'Malformed request: expected { method, input, session? }.' },
 };
 
 const INTERNAL_FAILURE: ApiResult<never> = {
@@ -39,12 +39,13 @@ export function parseInvokeRequest(payload: unknown): ParsedRequest {
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
     return { ok: false, result: MALFORMED_REQUEST };
   }
-  const { method, input } = payload as Record<string, unknown>;
+  const { method, input, session } = payload as Record<string, unknown>;
   if (typeof method !== 'string') return { ok: false, result: MALFORMED_REQUEST };
-  return { ok: true, request: { method, input } };
+  if (session !== undefined && typeof session !== 'string') return { ok: false, result: MALFORMED_REQUEST };
+  return { ok: true, request: { method, input, session } };
 }
 
-export type Dispatch = (method: string, input: unknown) => ApiResult<unknown>;
+export type Dispatch = (method: string, input: unknown, session: string | undefined) => ApiResult<unknown>;
 
 /**
  * Sender check first, then shape check, then the core. `getFrame` is a function because reading
@@ -66,7 +67,7 @@ export function guardInvoke(
   const parsed = parseInvokeRequest(payload);
   if (!parsed.ok) return parsed.result;
   try {
-    return run(parsed.request.method, parsed.request.input);
+    return run(parsed.request.method, parsed.request.input, parsed.request.session);
   } catch {
     // dispatch never throws; this only keeps a rejected promise from reaching the renderer.
     return INTERNAL_FAILURE;

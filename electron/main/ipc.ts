@@ -10,6 +10,6 @@ import { guardInvoke } from './ipc-guard';
 
 export function registerInvokeHandler(ctx: CoreContext, trustedOrigin: string): void {
   ipcMain.handle(IPC_CHANNEL, (event, payload: unknown) =>
-    guardInvoke(() => event.senderFrame, payload, trustedOrigin, (method, input) => dispatch(ctx, method, input)),
+    guardInvoke(() => event.senderFrame, payload, trustedOrigin, (method, input, session) => dispatch(ctx, method, input, { session })),
   );
 }

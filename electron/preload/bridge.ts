@@ -7,7 +7,7 @@ import type { InvokeRequest } from '../../shared/host-protocol';
 
 /** Same shape as FrontDeskBridge in renderer/src/api/client.ts. */
 export interface Bridge {
-  invoke(method: string, input: unknown): Promise<ApiResult<unknown>>;
+  invoke(method: string, input: unknown, session?: string): Promise<ApiResult<unknown>>;
 }
 
 const UNREACHABLE: ApiResult<never> = {
@@ -19,6 +19,6 @@ export function createBridge(send: (request: InvokeRequest) => Promise<unknown>)
   return {
     // A rejection (input that cannot be copied across processes, the main process going away)
     // becomes a typed result, so the renderer only ever handles ApiResults.
-    invoke: (method, input) => send({ method, input }).then((result) => result as ApiResult<unknown>, () => UNREACHABLE),
+    invoke: (method, input, session) => send({ method, input, session }).then((result) => result as ApiResult<unknown>, () => UNREACHABLE),
   };
 }

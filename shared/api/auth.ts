@@ -28,6 +28,9 @@ export const authInputs = {
   touchSession: z.object({}).strict(),
   listUsers: z.object({}).strict(),
   createUser: z.object({ username, displayName, role: z.enum(ROLES, { error: 'Choose front desk or manager.' }), password: newPassword }).strict(),
+  setIdleLockMinutes: z
+    .object({ minutes: z.number({ error: 'Enter a number of minutes.' }).int('Whole minutes only.').min(1, 'At least 1 minute.').max(60, 'At most 60 minutes.') })
+    .strict(),
 } as const;
 
 export const authAccess: AccessMap<typeof authInputs> = {
@@ -38,6 +41,7 @@ export const authAccess: AccessMap<typeof authInputs> = {
   touchSession: 'staff',
   listUsers: 'manager',
   createUser: 'manager',
+  setIdleLockMinutes: 'manager',
 };
 
 export interface SessionUser {
@@ -76,4 +80,5 @@ export interface AuthOutputs {
   touchSession: Record<string, never>;
   listUsers: UserView[];
   createUser: UserView;
+  setIdleLockMinutes: { idleLockMinutes: number };
 }

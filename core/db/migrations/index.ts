@@ -2,9 +2,10 @@ import { migration001 } from './001-initial';
 import { migration002 } from './002-policy-and-decisions';
 import { migration003 } from './003-sync';
 import { migration004 } from './004-audit-chain';
+import { migration005 } from './005-staff-accounts';
 import type { Migration } from './types';
 
 /** Every schema step, in order. Once shipped, a step never changes: add a new one. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
