@@ -3,7 +3,7 @@ import { whyOwed } from '../shared/domain';
 import { API_PATH } from '../shared/host-protocol';
 import { formatCents } from '../shared/money';
 import type { DemoHost } from './fixtures';
-import { expect, test } from './fixtures';
+import { expect, signIn, test } from './fixtures';
 
 /** What `front-desk search --json` prints. */
 interface CliPatient {
@@ -200,6 +200,7 @@ test.describe('check-in', () => {
     page.on('pageerror', (error) => problems.push(error.message));
     const response = await page.goto(demoHost.appUrl);
     expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
+    await signIn(page, 'front_desk');
     const search = page.getByRole('combobox', { name: 'Search patients' });
     await search.fill('a');
     await page.getByRole('option').first().click();

@@ -10,18 +10,41 @@ import { addDays } from '../shared/dates';
 import type { ApiResult } from '../shared/errors';
 import { ApiError } from '../shared/errors';
 import { API_PATH } from '../shared/host-protocol';
+import type { Role } from '../shared/api/access';
 import type { DemoHost } from './fixtures';
+import { DEMO_ACCOUNTS } from '../core/demo/demo-accounts';
 
-/** Calls the core through the browser host, as the app does; rejects with the core's ApiError. */
-export async function invoke<M extends ApiMethod>(host: DemoHost, method: M, input: ApiInput<M>): Promise<ApiOutput<M>> {
+async function post<M extends ApiMethod>(host: DemoHost, method: M, input: ApiInput<M>, session: string | undefined): Promise<ApiOutput<M>> {
   const response = await fetch(new URL(API_PATH, host.baseUrl), {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${host.token}` },
-    body: JSON.stringify({ method, input }),
+    body: JSON.stringify({ method, input, session }),
   });
   const result = (await response.json()) as ApiResult<ApiOutput<M>>;
   if (!result.ok) throw new ApiError(result.error.code, result.error.message, result.error.issues);
   return result.value;
+}
+
+const sessions = new Map<string, Promise<string>>();
+
+/** A session of the demo account with that role on that host (signed in once, then reused). */
+function sessionOf(host: DemoHost, role: Role): Promise<string> {
+  const key = `${host.baseUrl} ${role}`;
+  let session = sessions.get(key);
+  if (!session) {
+    const { username, password } = DEMO_ACCOUNTS[role];
+    session = post(host, 'signIn', { username, password }, undefined).then((signedIn) => signedIn.token);
+    sessions.set(key, session);
+  }
+  return session;
+}
+
+/**
+ * Calls the core through the browser host, as the app does, signed in as the demo account of
+ * `role` (another desk, by default); rejects with the core's ApiError.
+ */
+export async function invoke<M extends ApiMethod>(host: DemoHost, method: M, input: ApiInput<M>, role: Role = 'front_desk'): Promise<ApiOutput<M>> {
+  return post(host, method, input, await sessionOf(host, role));
 }
 
 /** A fresh idempotency key, as one desk action would have. */

@@ -7,6 +7,7 @@
  * reference main system (core/sync/reference-server: FHIR R4 with faults to
  * arm), started before the host and stopped with it.
  */
+import { DEMO_ACCOUNTS } from '../core/demo/demo-accounts';
 import type { FaultPlan } from '../core/sync/reference-server/faults';
 import { execFile, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
@@ -243,11 +244,6 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   },
 });
 
-/** The demo practice's accounts (README: "Demo accounts"). */
-export const DEMO_ACCOUNTS = {
-  front_desk: { username: 'desk', password: 'desk-demo', displayName: 'Dana Desk' },
-  manager: { username: 'manager', password: 'manager-demo', displayName: 'Morgan Manager' },
-} as const;
 
 /** Opens the app and signs in with the demo account of that role. */
 export async function openApp(page: Page, host: DemoHost, role: keyof typeof DEMO_ACCOUNTS): Promise<void> {
@@ -259,10 +255,8 @@ export async function openApp(page: Page, host: DemoHost, role: keyof typeof DEM
 export async function signIn(page: Page, role: keyof typeof DEMO_ACCOUNTS): Promise<void> {
   const account = DEMO_ACCOUNTS[role];
   const form = page.getByRole('form', { name: 'Sign in' });
-  if (!(await form.isVisible().catch(() => false))) await form.waitFor({ state: 'visible', timeout: 3_000 }).catch(() => undefined);
-  if (!(await form.isVisible())) return;
-  await form.getByLabel('User name').fill(account.username);
-  await form.getByLabel('Password').fill(account.password);
+  await form.getByRole('textbox', { name: 'User name', exact: true }).fill(account.username);
+  await form.getByRole('textbox', { name: 'Password', exact: true }).fill(account.password);
   await form.getByRole('button', { name: 'Sign in' }).click();
   await expect(form).toBeHidden();
 }
@@ -274,7 +268,7 @@ export async function openManagerWorkspace(page: Page, host: DemoHost, tab: 'Pen
   await page.getByRole('tab', { name: tab }).click();
 }
 
-export { expect };
+export { DEMO_ACCOUNTS, expect };
 
 /** The check-in screen as a person finds its parts: by role and accessible name. */
 export class CheckInScreen {

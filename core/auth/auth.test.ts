@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../api/dispatch';
 import type { CoreContext } from '../api/handlers';
-import { seedDemoAccounts, DEMO_ACCOUNTS } from '../demo/accounts';
+import { seedDemoAccounts } from '../demo/accounts';
+import { DEMO_ACCOUNTS } from '../demo/demo-accounts';
 import type { TempStore } from '../testing/temp-db';
 import { TEST_TODAY, tempStore } from '../testing/temp-db';
 import { hashPassword, verifyPassword } from './passwords';

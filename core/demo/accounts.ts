@@ -1,16 +1,13 @@
 /**
- * The demo practice's staff accounts (documented in the README). Real accounts with real hashes:
- * only the demo database has them; a practice's own store starts with its first manager instead.
+ * The demo practice's staff accounts. Real accounts with real hashes: only the demo database has
+ * them; a practice's own store starts with its first manager instead.
  */
 import { createUser } from '../auth/users';
+import { DEMO_ACCOUNTS } from './demo-accounts';
 import type { Db } from '../db/connection';
 import type { SeedOptions } from './seed';
 import { seedDemoPractice } from './seed';
 
-export const DEMO_ACCOUNTS = {
-  front_desk: { username: 'desk', password: 'desk-demo', displayName: 'Dana Desk', role: 'front_desk' },
-  manager: { username: 'manager', password: 'manager-demo', displayName: 'Morgan Manager', role: 'manager' },
-} as const;
 
 export function seedDemoAccounts(db: Db, today: string): void {
   const at = new Date(`${today}T07:00:00`).toISOString();

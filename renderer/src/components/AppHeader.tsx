@@ -4,6 +4,7 @@ import { useAppStore } from '../store';
 import classes from './AppHeader.module.css';
 import { SyncLogDrawer } from './SyncLog';
 import { SyncStatus } from './SyncStatus';
+import { UserMenu } from './UserMenu';
 
 /**
  * The bar across the top: whose desk this is, how sync with the main system
@@ -12,6 +13,7 @@ import { SyncStatus } from './SyncStatus';
 export function AppHeader() {
   const practiceName = useAppStore((s) => s.appInfo?.practiceName);
   const today = useAppStore((s) => s.appInfo?.today);
+  const signedIn = useAppStore((s) => s.sessionStatus === 'signed_in');
 
   return (
     <Box component="header" bg="white" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
@@ -26,16 +28,21 @@ export function AppHeader() {
                 Today: <time dateTime={today}>{formatDayHeading(today)}</time>
               </Text>
             )}
-            <Text size="sm" c="dimmed" visibleFrom="sm" aria-hidden>
-              Search: <Kbd size="xs">/</Kbd> or <Kbd size="xs">Ctrl</Kbd> + <Kbd size="xs">K</Kbd>
-            </Text>
+            {signedIn && (
+              <Text size="sm" c="dimmed" visibleFrom="sm" aria-hidden>
+                Search: <Kbd size="xs">/</Kbd> or <Kbd size="xs">Ctrl</Kbd> + <Kbd size="xs">K</Kbd>
+              </Text>
+            )}
           </Group>
         </Group>
-        <div className={classes.sync}>
-          <SyncStatus />
-        </div>
+        {signedIn && (
+          <Group className={classes.sync} justify="space-between" gap="xs" wrap="wrap">
+            <SyncStatus />
+            <UserMenu />
+          </Group>
+        )}
       </Container>
-      <SyncLogDrawer />
+      {signedIn && <SyncLogDrawer />}
     </Box>
   );
 }

@@ -32,14 +32,17 @@ export function SyncStatus() {
   useSyncStatus();
   const status = useAppStore((s) => s.syncStatus);
   const notConfigured = status?.state === 'not_configured';
+  const isManager = useAppStore((s) => s.user?.role === 'manager');
   return (
     <Group gap="xs" wrap="wrap" className={classes.bar}>
       <SyncStatusLine />
       <Group gap="xs" wrap="nowrap">
         <SyncNowButton notConfigured={notConfigured} />
-        <Button size="compact-sm" variant="subtle" onClick={() => appStore.getState().openSyncLog()}>
-          Sync log
-        </Button>
+        {isManager && (
+          <Button size="compact-sm" variant="subtle" onClick={() => appStore.getState().openSyncLog()}>
+            Sync log
+          </Button>
+        )}
       </Group>
     </Group>
   );
@@ -50,6 +53,7 @@ function SyncStatusLine() {
   const status = useAppStore((s) => s.syncStatus);
   const statusError = useAppStore((s) => s.syncStatusError);
   const nowError = useAppStore((s) => s.syncNowError);
+  const isManager = useAppStore((s) => s.user?.role === 'manager');
   const now = useNow();
 
   let body: ReactNode;
@@ -82,9 +86,15 @@ function SyncStatusLine() {
         ))}
         {line.refused && (
           <Detail>
-            <Anchor component="button" type="button" inherit c="orange.9" fw={600} underline="always" onClick={() => appStore.getState().openSyncLog()}>
-              {line.refused}
-            </Anchor>
+            {isManager ? (
+              <Anchor component="button" type="button" inherit c="orange.9" fw={600} underline="always" onClick={() => appStore.getState().openSyncLog()}>
+                {line.refused}
+              </Anchor>
+            ) : (
+              <Text span inherit c="orange.9" fw={600}>
+                {line.refused} (your manager sees them in the Sync log)
+              </Text>
+            )}
           </Detail>
         )}
         {nowError && (

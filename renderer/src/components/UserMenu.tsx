@@ -1,0 +1,23 @@
+import { Button, Group, Kbd, Text } from '@mantine/core';
+import { ROLE_LABELS } from '../../../shared/api/access';
+import { LOCK_SHORTCUT } from '../hooks/use-idle-lock';
+import { appStore, useAppStore } from '../store';
+
+/** Who is signed in, with Lock (Alt+L) and Sign out. */
+export function UserMenu() {
+  const user = useAppStore((s) => s.user);
+  if (!user) return null;
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <Text size="sm">
+        {user.displayName} <Text span size="xs" c="dimmed">({ROLE_LABELS[user.role]})</Text>
+      </Text>
+      <Button size="compact-sm" variant="default" aria-keyshortcuts={LOCK_SHORTCUT.aria} onClick={() => void appStore.getState().signOut('lock')}>
+        Lock&nbsp;<Kbd size="xs">Alt</Kbd>+<Kbd size="xs">L</Kbd>
+      </Button>
+      <Button size="compact-sm" variant="subtle" onClick={() => void appStore.getState().signOut('sign_out')}>
+        Sign out
+      </Button>
+    </Group>
+  );
+}
