@@ -264,7 +264,7 @@ export async function signIn(page: Page, role: keyof typeof DEMO_ACCOUNTS): Prom
 /** Signs in as the demo manager and opens one tab of the manager workspace. */
 export async function openManagerWorkspace(page: Page, host: DemoHost, tab: 'Pending' | 'Financial policy' | 'Reports' | 'Audit trail' | 'Staff'): Promise<void> {
   await openApp(page, host, 'manager');
-  await page.getByRole('radio', { name: 'Manager' }).check({ force: true });
+  await page.getByRole('radiogroup', { name: 'Workspace' }).getByText('Manager', { exact: true }).click();
   await page.getByRole('tab', { name: tab }).click();
 }
 
