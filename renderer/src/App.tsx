@@ -9,7 +9,7 @@ import { useIdleLock } from './hooks/use-idle-lock';
 import { ManagerWorkspace } from './manager/ManagerWorkspace';
 import { appStore, useAppStore } from './store';
 import type { Workspace } from './store/workspace-slice';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 
 export function App() {
   useEffect(() => {
@@ -17,7 +17,7 @@ export function App() {
   }, []);
 
   return (
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
       <AppHeader />
       <Container component="main" size="lg" px={{ base: 'sm', sm: 'md' }} py="md">
         <AppInfoError />

@@ -44,7 +44,7 @@ export function OpenItemsTable({ items }: { items: CheckInItem[] }) {
         )}
       </Group>
       {items.length === 0 ? (
-        <Text c="teal.8" fw={500}>
+        <Text c="teal.9" fw={500}>
           Nothing owed
         </Text>
       ) : (
