@@ -158,7 +158,9 @@ async function startDemoHost(options: HostOptions): Promise<RunningHost> {
   try {
     // The demo practice and the main system start side by side; whichever started is stopped if the other fails.
     const [demo, started] = await Promise.allSettled([
-      runCli(['demo', '--db', dbPath, '--patients', String(options.demo.patients), '--seed', String(options.demo.seed)]),
+      options.demo.patients === 0
+        ? runCli(['init', '--db', dbPath, '--practice-name', 'New Street Clinic'])
+        : runCli(['demo', '--db', dbPath, '--patients', String(options.demo.patients), '--seed', String(options.demo.seed)]),
       options.mainSystem ? startMainSystem(options.demo.patients) : Promise.resolve(null),
     ]);
     const main = started.status === 'fulfilled' ? started.value : null;
@@ -195,7 +197,10 @@ interface WorkerFixtures {
 }
 
 interface TestFixtures {
-  /** The demo practice a file's host serves (`test.use({ demo: { patients: 30, seed: 4 } })`). */
+  /**
+   * The demo practice a file's host serves (`test.use({ demo: { patients: 30, seed: 4 } })`);
+   * 0 patients: a practice's own new store instead (`front-desk init`: no patients, no accounts).
+   */
   demo: DemoOptions;
   /** Whether the host syncs with a reference main system of its own (`test.use({ mainSystem: true })`). */
   mainSystem: boolean;

@@ -32,6 +32,22 @@ beforeAll(async () => {
 });
 afterAll(() => dir.cleanup());
 
+describe('front-desk init', () => {
+  it('creates an empty practice store: no patients, no accounts, the practice name', async () => {
+    const fresh = join(dir.dir, 'practice.sqlite');
+    const result = await cli('init', '--db', fresh, '--practice-name', 'Oak Clinic');
+    expect(result.code).toBe(0);
+    const store = new Database(fresh, { readonly: true });
+    try {
+      expect(store.prepare('SELECT (SELECT count(*) FROM patients) AS patients, (SELECT count(*) FROM users) AS users').get()).toEqual({ patients: 0, users: 0 });
+      expect(store.prepare("SELECT value FROM practice_settings WHERE key = 'practice_name'").get()).toEqual({ value: 'Oak Clinic' });
+    } finally {
+      store.close();
+    }
+    expect((await cli('init', '--db', fresh)).code).toBe(EXIT.usage);
+  });
+});
+
 describe('front-desk demo', () => {
   it('creates the database and says so on stderr, leaving stdout clean', async () => {
     expect(existsSync(db)).toBe(true);

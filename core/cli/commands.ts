@@ -77,6 +77,17 @@ export function demoCommand(io: CliIo, options: { db: string; patients: number; 
   io.err(`Created ${options.db} with ${options.patients.toLocaleString('en-US')} demo patients (seed ${options.seed}) in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 }
 
+export function initCommand(io: CliIo, options: { db: string; practiceName?: string }): void {
+  if (existsSync(options.db)) throw new CliError(EXIT.usage, `${options.db} already exists; choose a new path for the practice's database.`);
+  const db = openStore(options.db, true);
+  try {
+    if (options.practiceName) setSetting(db, 'practice_name', options.practiceName.trim());
+  } finally {
+    db.close();
+  }
+  io.err(`Created ${options.db}. Start the app on it (front-desk serve --db ${options.db}); the first person to open it creates the manager account.`);
+}
+
 export function searchCommand(io: CliIo, options: { db: string; text: string; json: boolean; limit?: number }): void {
   const patients = withCore(options.db, io, (ctx) => call(ctx, 'searchPatients', { query: options.text, limit: options.limit }));
   print(io, options.json, searchJson(patients), searchText(patients));

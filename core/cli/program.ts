@@ -3,7 +3,7 @@ import type { ReportName } from '../reports/reports';
 import { REPORT_NAMES } from '../reports/reports';
 import type { CliIo } from './commands';
 import { userDataDir } from '../app-store/user-data-dir';
-import { balanceCommand, demoCommand, searchCommand, serveCommand, startCommand } from './commands';
+import { balanceCommand, demoCommand, initCommand, searchCommand, serveCommand, startCommand } from './commands';
 import { CliError, EXIT } from './exit-codes';
 import { exportOutboxCommand, importCommand, verifyCommand } from './import';
 import { pendingCommand, reportCommand } from './report';
@@ -52,6 +52,13 @@ function buildProgram(env: CliEnvironment): Command {
     .option('--seed <s>', 'random seed', positiveInt('--seed'), 1)
     .option('--today <date>', 'reference date (default: today)', isoDate)
     .action((o: { db: string; patients: number; seed: number; today?: string }) => demoCommand(env, o));
+
+  program
+    .command('init')
+    .description('Create an empty store for a practice: no patients (they come from sync or import) and no accounts (the app asks for the first manager).')
+    .requiredOption('--db <path>', 'where to create the database (must not exist)')
+    .option('--practice-name <name>', 'the practice name shown in the app')
+    .action((o: { db: string; practiceName?: string }) => initCommand(env, o));
 
   program
     .command('search')
