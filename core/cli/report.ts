@@ -1,7 +1,8 @@
 /** `front-desk report`: the manager's reports for spreadsheets (CSV) or a quick look (text). */
-import { stringify } from 'csv-stringify/sync';
+import { PENDING_KIND_LABELS } from '../../shared/api/decisions';
 import { localDate } from '../clock';
 import { pendingQueue } from '../pending/queue';
+import { reportCsv } from '../reports/csv';
 import type { ReportName } from '../reports/reports';
 import { runReport } from '../reports/reports';
 import type { CliIo } from './commands';
@@ -12,7 +13,7 @@ export function reportCommand(io: CliIo, options: { db: string; name: ReportName
   try {
     const report = runReport(db, options.name, { from: options.from, to: options.to, today: localDate(io.clock.now()), marginPoints: options.margin });
     if (options.csv) {
-      io.out(stringify([report.columns, ...report.rows.map((row) => report.columns.map((c) => row[c] ?? ''))]).trimEnd());
+      io.out(reportCsv(report).trimEnd());
       return;
     }
     const cells = [report.columns, ...report.rows.map((row) => report.columns.map((c) => String(row[c] ?? '')))];
@@ -24,13 +25,6 @@ export function reportCommand(io: CliIo, options: { db: string; name: ReportName
   }
 }
 
-const PENDING_LABELS = {
-  write_off_request: 'Write-off request',
-  carry_forward_ended: 'Carry-forward ended',
-  bad_debt_candidate: 'Bad-debt candidate',
-  sync_conflict: 'Sync conflict',
-  quarantined: 'Quarantined record',
-} as const;
 
 export function pendingCommand(io: CliIo, options: { db: string; json: boolean }): void {
   const db = openStore(options.db);
@@ -41,7 +35,7 @@ export function pendingCommand(io: CliIo, options: { db: string; json: boolean }
       return;
     }
     if (queue.length === 0) io.out('Nothing waits for a manager.');
-    for (const e of queue) io.out(`${PENDING_LABELS[e.kind].padEnd(20)} ${e.since.slice(0, 10)}  ${e.mrn ?? ''} ${e.patientName ?? ''}  ${e.detail}`.replace(/\s+$/, ''));
+    for (const e of queue) io.out(`${PENDING_KIND_LABELS[e.kind].padEnd(20)} ${e.since.slice(0, 10)}  ${e.mrn ?? ''} ${e.patientName ?? ''}  ${e.detail}`.replace(/\s+$/, ''));
   } finally {
     db.close();
   }

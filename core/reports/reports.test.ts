@@ -38,7 +38,9 @@ describe('reports', () => {
   it('collection effort: statements and what was paid within 30 days after', () => {
     const { patientId, itemIds } = addPatient(store.db, { items: [{ amountCents: 5_000, statements: ['2026-10-01'] }] });
     store.db.prepare("INSERT INTO ledger_entries (patient_id, item_id, kind, amount_cents, method, posted_at, actor) VALUES (?, ?, 'payment', -1500, 'cash', '2026-10-10T12:00:00.000Z', 't')").run(patientId, itemIds[0]);
-    expect(runReport(store.db, 'collection-effort', { today: TEST_TODAY }).rows).toEqual([{ month: '2026-10', statements: 1, billed_cents: 5_000, paid_within_30_days_cents: 1_500 }]);
+    expect(runReport(store.db, 'collection-effort', { today: TEST_TODAY }).rows).toEqual([
+      { month: '2026-10', statements: 1, billed_cents: 5_000, paid_within_30_days_cents: 1_500, statements_followed_by_payment: 1, statements_paid_in_full: 0 },
+    ]);
   });
 
   it('consistency audit flags a group written off more than the rest, and ignores what the law requires', () => {
