@@ -47,13 +47,13 @@ export const policyDocumentSchema = z
     hardship: z
       .object({
         /** HHS poverty guideline for the household of one, and per additional person (48 contiguous states). */
-        povertyGuideline: z.object({ year: z.number().int().min(2000).max(2100), firstPersonCents: cents, additionalPersonCents: cents }).strict(),
+        povertyGuideline: z.object({ year: z.number().int().min(2000).max(2100), firstPersonCents: cents.positive('The guideline for one person must be more than $0.'), additionalPersonCents: cents }).strict(),
         /** Discount by household income as % of the guideline; first band that fits wins. */
         slidingScale: z
           .array(z.object({ upToPercentOfGuideline: z.number().int().min(1).max(1000), discountPercent: percent }).strict())
           .min(1)
           .refine((bands) => bands.every((b, i) => i === 0 || b.upToPercentOfGuideline > bands[i - 1]!.upToPercentOfGuideline), 'Bands must go up in income.'),
-        /** How long an approved determination is reused. */
+        /** How long an approved determination is reused (clause 5.2): it expires this many days after the approval. */
         validForDays: days,
         /** Always true: the primer requires documented, manager-approved determinations. */
         documentationRequired: z.literal(true),

@@ -53,6 +53,7 @@ export function DeskActions({ balance }: { balance: PatientBalance }) {
     writeOff: () => openItemAction('writeOff'),
     refund: () => openItemAction('refund'),
     items: focusItems,
+    hardship: () => appStore.getState().openDialog('hardship'),
   });
 
   const itemButton = (id: ItemActionId, label: string, shortcut: ItemActionId) => (
@@ -75,6 +76,7 @@ export function DeskActions({ balance }: { balance: PatientBalance }) {
         <Group gap="xs" wrap="wrap">
           <ShortcutButton label="Record payment" shortcut="payment" variant="filled" enabled onClick={() => open('payment')} />
           <ShortcutButton label="Receipt" shortcut="receipt" enabled onClick={() => open('receipt')} />
+          <ShortcutButton label="Hardship application" shortcut="hardship" enabled onClick={() => appStore.getState().openDialog('hardship')} />
         </Group>
         <SelectedItemLine item={selected} />
         <Group gap="xs" wrap="wrap">

@@ -10,6 +10,7 @@ export const DESK_SHORTCUTS = {
   refund: { hotkey: 'alt+R', keys: ['Alt', 'R'], aria: 'Alt+R', what: 'Refund' },
   receipt: { hotkey: 'alt+T', keys: ['Alt', 'T'], aria: 'Alt+T', what: 'Receipt' },
   items: { hotkey: 'alt+I', keys: ['Alt', 'I'], aria: 'Alt+I', what: 'Go to the items' },
+  hardship: { hotkey: 'alt+H', keys: ['Alt', 'H'], aria: 'Alt+H', what: 'Hardship application' },
 } as const;
 
 export type DeskShortcut = keyof typeof DESK_SHORTCUTS;

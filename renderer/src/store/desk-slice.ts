@@ -4,7 +4,7 @@ import { errorMessage } from './errors';
 import type { SliceCreator } from './types';
 
 /** The desk's dialogs: one open at a time. */
-export type DeskDialogKind = 'payment' | 'carryForward' | 'writeOff' | 'refund' | 'receipt';
+export type DeskDialogKind = 'payment' | 'carryForward' | 'writeOff' | 'refund' | 'receipt' | 'hardship';
 
 /** The calls that change a patient's balance; each answers with the balance after it. */
 export type DeskWrite = 'recordPayment' | 'carryForward' | 'writeOff' | 'requestWriteOff' | 'recordRefund';

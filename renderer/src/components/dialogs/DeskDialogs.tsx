@@ -2,6 +2,7 @@ import { Modal } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { PatientBalance } from '../../../../shared/contract';
 import { selectedItem } from '../../desk/actions';
+import { HardshipDialogBody } from '../../hardship/HardshipApplicationDialog';
 import type { DeskDialogKind } from '../../store/desk-slice';
 import { appStore, useAppStore } from '../../store';
 import { CarryForwardDialogBody } from './CarryForwardDialog';
@@ -16,6 +17,7 @@ const TITLES: Record<DeskDialogKind, string> = {
   writeOff: 'Request a write-off',
   refund: 'Refund',
   receipt: 'Receipt',
+  hardship: 'Hardship application',
 };
 
 /** The one open desk dialog. Each opening mounts a fresh body (and so a fresh idempotency key). */
@@ -40,6 +42,9 @@ export function DeskDialogs({ balance }: { balance: PatientBalance }) {
         break;
       case 'refund':
         body = item && <RefundDialogBody item={item} />;
+        break;
+      case 'hardship':
+        body = <HardshipDialogBody balance={balance} />;
         break;
     }
   }
