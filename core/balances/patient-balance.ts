@@ -4,6 +4,8 @@ import { evaluateItems, todaysCopayReason } from '../../shared/policy/engine';
 import type { Clock } from '../clock';
 import { localDate } from '../clock';
 import type { Db } from '../db/connection';
+import { showsRecentWriteOff } from '../decisions/desk-view';
+import { hardshipDiscountPercent } from '../hardship/queries';
 import { getPatientById, toPatientSummary } from '../patients/queries';
 import { currentPolicy } from '../policy/queries';
 import { lastSyncedAt } from '../settings/queries';
@@ -33,12 +35,12 @@ export function getPatientBalance(db: Db, clock: Clock, patientId: number): Pati
   const policy = currentPolicy(db);
   const coverageRows = activeCoverageRows(db, patientId, today);
   const loaded = loadItems(db, patientId);
-  const verdicts = evaluateItems(loaded, { today, hardshipDiscountPercent: null }, policy.document);
+  const verdicts = evaluateItems(loaded, { today, hardshipDiscountPercent: hardshipDiscountPercent(db, patientId, today) }, policy.document);
 
   const items: CheckInItem[] = [];
   loaded.forEach((item, i) => {
     const verdict = verdicts[i]!;
-    if (item.openCents === 0 && verdict.refundCents === 0) return;
+    if (item.openCents === 0 && verdict.refundCents === 0 && !showsRecentWriteOff(item, today)) return;
     items.push({
       ...toBalanceItem(item),
       verdict,

@@ -145,7 +145,7 @@ describe('front-desk pending', () => {
     expect(result.code).toBe(0);
     const queue = JSON.parse(result.out) as { kind: string }[];
     expect(Array.isArray(queue)).toBe(true);
-    for (const entry of queue) expect(['write_off_request', 'carry_forward_ended', 'bad_debt_candidate', 'sync_conflict', 'quarantined']).toContain(entry.kind);
+    for (const entry of queue) expect(['write_off_request', 'hardship_application', 'carry_forward_ended', 'bad_debt_candidate', 'sync_conflict', 'quarantined']).toContain(entry.kind);
     expect(queue.some((e) => e.kind === 'quarantined')).toBe(haveCorpus);
   });
 });

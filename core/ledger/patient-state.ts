@@ -10,6 +10,7 @@ import type { CoreContext } from '../api/handlers';
 import type { LoadedItem } from '../balances/item-facts';
 import { loadItems } from '../balances/item-facts';
 import { localDate } from '../clock';
+import { hardshipDiscountPercent } from '../hardship/queries';
 import { getPatientById } from '../patients/queries';
 import { currentPolicy } from '../policy/queries';
 
@@ -31,7 +32,7 @@ export function loadPatientState(ctx: CoreContext, patientId: number): PatientSt
   const today = localDate(now);
   const policy = currentPolicy(ctx.db);
   const items = loadItems(ctx.db, patientId);
-  const verdicts = evaluateItems(items, { today, hardshipDiscountPercent: null }, policy.document);
+  const verdicts = evaluateItems(items, { today, hardshipDiscountPercent: hardshipDiscountPercent(ctx.db, patientId, today) }, policy.document);
   return { patientId, mrn: patient.mrn, today, at: now.toISOString(), policy, items, verdicts };
 }
 

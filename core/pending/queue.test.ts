@@ -29,7 +29,7 @@ describe('pendingQueue', () => {
       ['quarantined', null],
     ]);
     expect(queue.some((e) => e.itemId === stillTrying.itemIds[0])).toBe(false);
-    expect(queue[1]!.detail).toMatch(/^2\.2 Carried balances are statemented in the end/);
+    expect(queue[1]!.detail).toMatch(/^99213 .* on 2026-10-01\. 2\.2 Carried balances are statemented in the end/);
     expect(queue[2]).toMatchObject({ amountCents: 6_000, since: '2026-05-01' });
   });
 });

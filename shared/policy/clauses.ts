@@ -18,11 +18,13 @@ export const CLAUSES = {
   medicareAfterHours: { section: '4.5', title: 'Medicare after-hours codes are not billed to the patient', source: 'Medicare bundles 99050–99054' },
   medicareG0444: { section: '4.6', title: 'G0444 has no patient cost-sharing', source: 'Medicare: no coinsurance or deductible for G0444' },
   hardship: { section: '5.1', title: 'Financial hardship: documented, sliding scale, manager approval', source: '42 CFR 1003.110 (individual determination of financial need)' },
+  hardshipValidity: { section: '5.2', title: 'An approved hardship determination is reused until it expires', source: 'practice policy (validity in days); a new application after that' },
   collectionEffort: { section: '6.1', title: 'Reasonable collection effort before bad debt', source: '42 CFR 413.89(e); PRM 15-1 §310' },
   smallBalanceWriteOff: { section: '6.2', title: 'Small-balance write-off', source: 'OIG Advisory Opinion 19-01' },
   refunds: { section: '7.1', title: 'Money the patient does not owe is refunded', source: 'payer contracts; CARC 209' },
   prepayment: { section: '7.2', title: 'Prepayments', source: 'practice policy' },
   syncConflict: { section: '8.1', title: 'The main system changed the amount after a desk decision', source: 'practice policy: one balance, one decision' },
+  managerDecision: { section: '9.1', title: 'Exceptions are decided one at a time by a manager, with the reason on record', source: '42 CFR 1003.110 (individual, not routine); OIG Advisory Opinion 19-01' },
 } as const;
 
 export type ClauseId = keyof typeof CLAUSES;

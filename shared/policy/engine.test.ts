@@ -3,7 +3,7 @@
  * the source its expectation comes from (domain primer §3 and the issue).
  */
 import { describe, expect, it } from 'vitest';
-import type { ItemFacts, PatientFacts } from './engine';
+import type { ItemFacts, ManagerDecision, PatientFacts } from './engine';
 import { evaluateItems, todaysCopayReason } from './engine';
 import type { PolicyDocument } from './document';
 import { DEFAULT_POLICY } from './document';
@@ -152,8 +152,18 @@ describe('write-offs of collectible cost-sharing (SSA §1128A(a)(5); 42 CFR 1003
     expect(v.allowedActions).toContain('request_exception');
   });
   it('are allowed under an approved hardship, for its percentage', () => {
-    const v = verdict({ openCents: 3_333 }, DEFAULT_POLICY, { today: TODAY, hardshipDiscountPercent: 75 });
+    const v = verdict({ amountCents: 3_333, openCents: 3_333 }, DEFAULT_POLICY, { today: TODAY, hardshipDiscountPercent: 75 });
     expect(v.writeOffs).toEqual([{ rule: 'hardship', maxCents: 2_499, needsApproval: false }]);
+  });
+
+  it('take the hardship share once: what was written off under it counts, and never more than is open', () => {
+    const hardship = { today: TODAY, hardshipDiscountPercent: 75 };
+    const after = verdict({ amountCents: 10_000, openCents: 2_500, hardshipWrittenOffCents: 7_500 }, DEFAULT_POLICY, hardship);
+    expect(after.writeOffs.some((w) => w.rule === 'hardship')).toBe(false);
+    const partly = verdict({ amountCents: 10_000, openCents: 6_000, hardshipWrittenOffCents: 2_000 }, DEFAULT_POLICY, hardship);
+    expect(partly.writeOffs).toContainEqual({ rule: 'hardship', maxCents: 5_500, needsApproval: false });
+    const paidFirst = verdict({ amountCents: 10_000, openCents: 1_000 }, DEFAULT_POLICY, hardship);
+    expect(paidFirst.writeOffs).toContainEqual({ rule: 'hardship', maxCents: 1_000, needsApproval: false });
   });
   it('become a bad-debt candidate for a manager after 3 statements over 120 days (42 CFR 413.89(e))', () => {
     const v = verdict({ statementsSent: 3, firstStatementDate: '2026-07-01' });
@@ -204,6 +214,57 @@ describe('sync conflicts', () => {
     const v = verdict({ conflict: true, openCents: 900 });
     expect(v).toMatchObject({ requiredAction: 'review', needsApproval: true, allowedActions: ['request_exception'], carryForwardUntil: null });
     expect(clauses(v)).toEqual(['8.1 The main system changed the amount after a desk decision']);
+  });
+});
+
+describe("a manager's decision, as the desk reads it (issue 5: the desk sees the decision)", () => {
+  const decision = (overrides: Partial<ManagerDecision> = {}): ManagerDecision => ({
+    subject: 'write_off_request',
+    outcome: 'approved',
+    decidedBy: 'Morgan Manager',
+    decidedOn: '2026-11-22',
+    reason: 'Billing error at intake.',
+    writtenOffCents: 3_000,
+    ...overrides,
+  });
+
+  it('an approved write-off closes the item with who, when and why (policy 9.1)', () => {
+    const v = verdict({ openCents: 0, managerDecision: decision() });
+    expect(v).toMatchObject({ collectible: false, requiredAction: 'none', allowedActions: [], writeOffs: [] });
+    expect(clauses(v)).toEqual(['9.1 Exceptions are decided one at a time by a manager, with the reason on record']);
+    expect(v.reasons[0]!.text).toMatch(/^Write-off approved by Morgan Manager on Nov 22, 2026: Billing error at intake\. \$30\.00 written off\. \(42 CFR 1003\.110/);
+  });
+  it('a partial approval leaves the rest to collect, with the decision first', () => {
+    const v = verdict({ openCents: 1_000, managerDecision: decision({ writtenOffCents: 2_000 }) });
+    expect(v).toMatchObject({ collectible: true, requiredAction: 'collect' });
+    expect(clauses(v)[0]).toMatch(/^9\.1 /);
+    expect(clauses(v)[1]).toMatch(/^1\.1 /);
+    expect(rules(v)).toEqual([]);
+  });
+  it('a denial says to collect as usual, and the desk may ask again', () => {
+    const v = verdict({ managerDecision: decision({ outcome: 'denied', reason: 'No documents', writtenOffCents: 0 }) });
+    expect(v).toMatchObject({ collectible: true, requiredAction: 'collect' });
+    expect(v.allowedActions).toContain('request_exception');
+    expect(v.reasons[0]!.text).toMatch(/^A manager denied the write-off request on Nov 22, 2026: No documents\. Collect as usual\./);
+  });
+  it('bad-debt decisions are worded as such', () => {
+    const approved = verdict({ openCents: 0, managerDecision: decision({ subject: 'bad_debt', reason: 'Three statements, no answer' }) });
+    expect(approved.reasons[0]!.text).toMatch(/^Written off as bad debt by Morgan Manager on Nov 22, 2026, after collection effort: Three statements, no answer\. \$30\.00 written off\./);
+    const denied = verdict({ statementsSent: 3, firstStatementDate: '2026-05-01', managerDecision: decision({ subject: 'bad_debt', outcome: 'denied', reason: 'Will pay in December', writtenOffCents: 0 }) });
+    expect(denied.reasons[0]!.text).toMatch(/^A manager decided on Nov 22, 2026 not to write this off as bad debt: Will pay in December\. Keep collecting as usual\./);
+    expect(rules(denied)).toEqual(['bad_debt']);
+  });
+  it('a newer request waiting for a manager comes first; the old decision follows', () => {
+    const v = verdict({ pendingRequest: true, managerDecision: decision({ outcome: 'denied', writtenOffCents: 0 }) });
+    expect(clauses(v)[0]).toMatch(/^1\.1 /);
+    expect(clauses(v).at(-1)).toMatch(/^9\.1 /);
+  });
+  it('an item paid in full after a denial reads as paid', () => {
+    expect(verdict({ openCents: 0, managerDecision: decision({ outcome: 'denied', writtenOffCents: 0 }) }).reasons[0]!.text).toBe('Paid in full. (payer contracts; OIG Special Fraud Alert (1994); SSA §1128A(a)(5))');
+  });
+  it('an approval can be posted on an item held for review (a sync conflict, a G0444 posting error)', () => {
+    expect(rules(verdict({ conflict: true, approvedException: true }))).toEqual(['approved_exception']);
+    expect(rules(verdict({ program: 'medicare', serviceCode: 'G0444', approvedException: true }))).toEqual(['approved_exception']);
   });
 });
 

@@ -26,6 +26,8 @@ export interface ItemFacts {
   openCents: number;
   /** What the patient paid toward it (positive). */
   paidCents: number;
+  /** Already written off under an approved hardship discount (positive; absent: none). */
+  hardshipWrittenOffCents?: number;
   /** The program of the coverage that adjudicated it; null for self-pay. */
   program: PayerProgram | null;
   statementsSent: number;
@@ -34,16 +36,55 @@ export interface ItemFacts {
   carriedSince: string | null;
   /** A write-off or exception request waiting for a manager. */
   pendingRequest: boolean;
-  /** A manager approved writing it off (issue: manager workspace). */
+  /** A manager approved writing it off and the write-off is not posted yet (an approval posts it at once). */
   approvedException: boolean;
   /** The main system changed its amount after a desk decision: review before acting again. */
   conflict: boolean;
+  /** The latest decision a manager made about writing it off (absent or null: none), worded for the desk. */
+  managerDecision?: ManagerDecision | null;
+}
+
+/** A manager's decision about an item, as the desk is told of it. */
+export interface ManagerDecision {
+  /** What was decided: a desk's write-off request, or writing off after collection effort (bad debt). */
+  subject: 'write_off_request' | 'bad_debt';
+  outcome: 'approved' | 'denied';
+  /** The manager's name as shown when they decided. */
+  decidedBy: string;
+  /** The desk's local date of the decision, YYYY-MM-DD. */
+  decidedOn: string;
+  reason: string;
+  /** Written off by an approval (0 when denied). */
+  writtenOffCents: number;
 }
 
 export interface PatientFacts {
   today: string;
   /** An approved, unexpired hardship determination. */
   hardshipDiscountPercent: number | null;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "2026-11-22" -> "Nov 22, 2026": a decision's date as a person says it. */
+function spokenDate(isoDate: string): string {
+  const [year, month, day] = isoDate.split('-').map(Number);
+  const name = MONTHS[(month ?? 0) - 1];
+  return name && day && year ? `${name} ${day}, ${year}` : isoDate;
+}
+
+/** The manager's decision in the desk's words, citing the clause it was made under. */
+export function managerDecisionReason(decision: ManagerDecision): Reason {
+  const on = spokenDate(decision.decidedOn);
+  const why = decision.reason.trim().replace(/[.\s]+$/, '');
+  if (decision.subject === 'write_off_request') {
+    return decision.outcome === 'approved'
+      ? reason('managerDecision', `Write-off approved by ${decision.decidedBy} on ${on}: ${why}. ${formatCents(decision.writtenOffCents)} written off.`)
+      : reason('managerDecision', `A manager denied the write-off request on ${on}: ${why}. Collect as usual.`);
+  }
+  return decision.outcome === 'approved'
+    ? reason('managerDecision', `Written off as bad debt by ${decision.decidedBy} on ${on}, after collection effort: ${why}. ${formatCents(decision.writtenOffCents)} written off.`)
+    : reason('managerDecision', `A manager decided on ${on} not to write this off as bad debt: ${why}. Keep collecting as usual.`);
 }
 
 const COST_SHARING: ReadonlySet<ItemCategory> = new Set(['copay', 'deductible', 'coinsurance']);
@@ -120,14 +161,19 @@ function refundVerdict(item: ItemFacts, reasons: Reason[], refundCents: number):
 
 /** The verdict for one item, given the patient's other items (for the carry-forward rule). */
 function evaluateItem(item: ItemFacts, patient: PatientFacts, policy: PolicyDocument, carry: CarryState): ItemVerdict {
+  // A manager's approval is posted in the same transaction as the decision, whatever else the item is.
+  const approved: WriteOffOption[] = item.approvedException && item.openCents > 0 ? [{ rule: 'approved_exception', maxCents: item.openCents, needsApproval: false }] : [];
+  const decided = item.managerDecision ? managerDecisionReason(item.managerDecision) : null;
   const never = neverBillable(item);
   if (never) {
     const refundCents = Math.max(item.paidCents, -item.openCents, 0);
     if (refundCents > 0) return refundVerdict(item, [never.reason], refundCents);
-    const writeOffs: WriteOffOption[] = item.openCents > 0 && never.action === 'none' ? [{ rule: 'not_billable', maxCents: item.openCents, needsApproval: false }] : [];
+    const notBillable: WriteOffOption[] = item.openCents > 0 && never.action === 'none' ? [{ rule: 'not_billable', maxCents: item.openCents, needsApproval: false }] : [];
+    const writeOffs = [...notBillable, ...approved];
     const allowed: DeskAction[] = writeOffs.length ? ['write_off'] : [];
     if (never.action === 'review') allowed.push('request_exception');
-    return { collectible: false, requiredAction: never.action, allowedActions: allowed, needsApproval: never.action === 'review', reasons: [never.reason], writeOffs, carryForwardUntil: null, refundCents: 0 };
+    const reasons = decided ? [never.reason, decided] : [never.reason];
+    return { collectible: false, requiredAction: never.action, allowedActions: allowed, needsApproval: never.action === 'review', reasons, writeOffs, carryForwardUntil: null, refundCents: 0 };
   }
   if (item.openCents < 0) return refundVerdict(item, [], -item.openCents);
   if (item.conflict) {
@@ -137,16 +183,19 @@ function evaluateItem(item: ItemFacts, patient: PatientFacts, policy: PolicyDocu
       allowedActions: item.pendingRequest ? [] : ['request_exception'],
       needsApproval: true,
       reasons: [reason('syncConflict', 'The main system changed this amount after someone at the desk acted on it. A manager reviews both amounts before anyone collects, carries or writes it off.')],
-      writeOffs: [],
+      writeOffs: approved,
       carryForwardUntil: null,
       refundCents: 0,
     };
   }
   if (item.openCents === 0) {
-    return { collectible: false, requiredAction: 'none', allowedActions: [], needsApproval: false, reasons: [reason('costSharing', 'Paid in full.')], writeOffs: [], carryForwardUntil: null, refundCents: 0 };
+    const closedBy = decided && item.managerDecision?.outcome === 'approved' ? decided : reason('costSharing', 'Paid in full.');
+    return { collectible: false, requiredAction: 'none', allowedActions: [], needsApproval: false, reasons: [closedBy], writeOffs: [], carryForwardUntil: null, refundCents: 0 };
   }
 
-  const reasons: Reason[] = [collectReason(item)];
+  // The manager's decision is the news for the desk: first, unless a newer request waits for a manager.
+  const reasons: Reason[] = decided && !item.pendingRequest ? [decided, collectReason(item)] : [collectReason(item)];
+  if (decided && item.pendingRequest) reasons.push(decided);
   const writeOffs: WriteOffOption[] = [];
   const today = patient.today;
   const isNoncovered = item.category === 'noncovered' && item.group === 'PR';
@@ -158,7 +207,7 @@ function evaluateItem(item: ItemFacts, patient: PatientFacts, policy: PolicyDocu
       allowedActions: ['write_off'],
       needsApproval: false,
       reasons: [reason('nonCovered', 'The plan did not cover this service. Our policy writes off every such denial for every patient: do not collect it.')],
-      writeOffs: [{ rule: 'noncovered_policy', maxCents: item.openCents, needsApproval: false }],
+      writeOffs: [{ rule: 'noncovered_policy', maxCents: item.openCents, needsApproval: false }, ...approved],
       carryForwardUntil: null,
       refundCents: 0,
     };
@@ -169,7 +218,10 @@ function evaluateItem(item: ItemFacts, patient: PatientFacts, policy: PolicyDocu
     reasons.push(reason('nominalServices', `${item.serviceCode} is a nominal service: we charge ${formatCents(nominal.feeCents)} for it; the rest may be written off.`));
   }
   if (patient.hardshipDiscountPercent) {
-    const maxCents = Math.floor((item.openCents * patient.hardshipDiscountPercent) / 100);
+    // The discount is a share of what the patient owed for the item, taken once: what was already
+    // written off under it counts, so repeated write-offs cannot creep toward 100%.
+    const discountCents = Math.floor((item.amountCents * patient.hardshipDiscountPercent) / 100);
+    const maxCents = Math.min(item.openCents, discountCents - (item.hardshipWrittenOffCents ?? 0));
     if (maxCents > 0) {
       writeOffs.push({ rule: 'hardship', maxCents, needsApproval: false });
       reasons.push(reason('hardship', `A manager approved financial hardship for this patient: ${patient.hardshipDiscountPercent}% of this balance may be written off.`));
@@ -185,7 +237,7 @@ function evaluateItem(item: ItemFacts, patient: PatientFacts, policy: PolicyDocu
     writeOffs.push({ rule: 'small_balance', maxCents: item.openCents, needsApproval: false });
     reasons.push(reason('smallBalanceWriteOff', `Balances up to ${formatCents(policy.smallBalanceWriteOff.maxCents)} may be written off under the practice's small-balance rule.`));
   }
-  if (item.approvedException) writeOffs.push({ rule: 'approved_exception', maxCents: item.openCents, needsApproval: false });
+  writeOffs.push(...approved);
 
   // Carry forward: below the threshold (all collectible money together) and inside the terminal rule.
   let carryForwardUntil: string | null = null;

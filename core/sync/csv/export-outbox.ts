@@ -4,6 +4,13 @@
  * transaction with the file write. Layout (README, "Outbox CSV"):
  * idempotency_key, created_at, kind, mrn, item_id, amount_cents, method, reference, rule,
  * statement_by, reason, policy_version, payload_json. The main system must ignore a key it has seen.
+ * A manager's decision (exception.approved, exception.denied) fills mrn, item_id, amount_cents (written off,
+ * or left to collect when denied), rule (approved_exception for a write-off request, bad_debt), reason (the
+ * manager's) and policy_version; who decided, when, and the request or decision id are in payload_json.
+ * Hardship rows (hardship.submitted, hardship.decided) fill mrn, reason (the manager's, on a decision)
+ * and policy_version; the household, income, documents, result, decision and expires_on are in payload_json.
+ * A new policy version (policy.published) fills reason (the manager's note) and policy_version; the document
+ * and the list of changed settings are in payload_json.
  */
 import { writeFileSync } from 'node:fs';
 import { stringify } from 'csv-stringify/sync';

@@ -1,6 +1,7 @@
 import { validateResource } from '@medplum/core';
 import type { Communication, PaymentReconciliation, Resource, Task } from '@medplum/fhirtypes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_POLICY } from '../../../shared/policy/document';
 import { dispatch } from '../../api/dispatch';
 import { addPatient } from '../../testing/fixtures';
 import type { TempStore } from '../../testing/temp-db';
@@ -127,6 +128,25 @@ describe('outboxToFhir, kind by kind', () => {
     expect(r.about?.map((a) => a.identifier?.value)).toEqual(['5', '6']);
     expect(r.payload?.[0]?.contentString).toMatch(/\$40\.00/);
   });
+
+  it('exception.approved / exception.denied: a Task recording the manager\'s decision, based on the request', () => {
+    const decision = { decisionOf: 'write_off_request', recordId: 12, itemId: 5, mrn: 'M1', rule: 'approved_exception', amountCents: 4_500, entryId: 77, reason: 'Billing error at intake', decidedBy: 'Morgan Manager', decidedAt: AT, policyVersion: 2 };
+    const approved = outboxToFhir(row('exception.approved', decision)) as Task;
+    expectValid(approved);
+    expect(approved).toMatchObject({ resourceType: 'Task', status: 'completed', intent: 'order', owner: { display: 'Morgan Manager' }, authoredOn: AT });
+    expect(approved.identifier?.[1]).toEqual({ system: 'urn:front-desk:desk:exception-request', value: '12' });
+    expect(approved.basedOn?.[0]?.identifier).toEqual({ system: 'urn:front-desk:desk:exception-request', value: '12' });
+    expect(approved.reasonCode?.coding?.[0]?.code).toBe('approved_exception');
+    expect(approved.input?.map((i) => i.type.coding?.[0]?.code)).toEqual(['amount', 'write-off-entry']);
+    expect(approved.description).toMatch(/^Morgan Manager approved the write-off request: \$45\.00 written off/);
+
+    const denied = outboxToFhir(row('exception.denied', { ...decision, decisionOf: 'bad_debt', rule: 'bad_debt', entryId: null }, 2)) as Task;
+    expectValid(denied);
+    expect(denied).toMatchObject({ status: 'rejected', intent: 'proposal', statusReason: { text: 'Billing error at intake' } });
+    expect(denied.identifier?.[1]).toEqual({ system: 'urn:front-desk:desk:bad-debt-decision', value: '12' });
+    expect(denied.basedOn).toBeUndefined();
+    expect(denied.input?.map((i) => i.type.coding?.[0]?.code)).toEqual(['amount']);
+  });
 });
 
 describe('outboxToFhir refuses what it cannot map', () => {
@@ -168,6 +188,18 @@ describe('the rows the ledger really writes', () => {
     run('writeOff', { itemId: qmb.itemIds[0], rule: 'not_billable' });
     const paid = addPatient(store.db, { program: 'qmb', items: [{ amountCents: 3_000, category: 'deductible', carc: '1', paidCents: 3_000 }] });
     run('recordRefund', { itemId: paid.itemIds[0], method: 'check', reference: 'CHK 77' });
+    const hardship = addPatient(store.db, { items: [{ amountCents: 5_000 }] });
+    run('submitHardshipApplication', { patientId: hardship.patientId, householdSize: 3, annualIncomeCents: 2_800_000, documentsSeen: ['pay_stubs'] });
+    const { id: applicationId } = store.db.prepare('SELECT max(id) AS id FROM hardship_applications').get() as { id: number };
+    run('decideHardship', { applicationId, decision: 'approve', reason: 'Pay stubs seen' });
+    run('publishPolicy', { document: { ...DEFAULT_POLICY, statementThresholdCents: 2_500 }, note: 'Raise the statement threshold', basedOnVersion: 1 });
+    // A manager's decisions: approve one write-off request, deny another.
+    const decided = addPatient(store.db, { items: [{ amountCents: 2_500 }, { amountCents: 3_500 }] });
+    for (const [i, decision] of [[0, 'approve'], [1, 'deny']] as const) {
+      run('requestWriteOff', { itemId: decided.itemIds[i], reason: 'Billing error at intake' });
+      const { id: requestId } = store.db.prepare('SELECT max(id) AS id FROM exception_requests').get() as { id: number };
+      run('decideRequest', { requestId, decision, reason: 'Checked the intake form' });
+    }
 
     const rows = store.db.prepare('SELECT id, kind, idempotency_key, payload, created_at FROM outbox ORDER BY id').all() as OutboxRow[];
     expect(new Set(rows.map((r) => r.kind))).toEqual(new Set(OUTBOX_KINDS));

@@ -23,6 +23,17 @@
  * |                      |   proposal                                | with the reason and documentation reference.                  |
  * | collection.attempted | Communication                             | The record of a statement, letter, call or portal message to  |
  * |                      |                                           | the patient about items: medium, sent, subject, about[].      |
+ * | exception.approved   | Task code write-off-decision (or          | A manager's decision on a write-off request (basedOn the      |
+ * | exception.denied     |   bad-debt-decision): approved intent     | request's Task) or on a bad-debt candidate. An approval also  |
+ * |                      |   order status completed; denied intent   | sends item.written_off, the adjustment to post; a denial      |
+ * |                      |   proposal status rejected                | closes the proposal with the manager's reason.                |
+ * | hardship.submitted   | Task code hardship-application, intent    | A financial hardship application waiting for a manager, as    |
+ * |                      |   proposal                                | for a write-off request; the facts and result in input[].     |
+ * | hardship.decided     | Task code hardship-determination: intent  | An approval is an order the main system applies to the        |
+ * |                      |   order (approved, until expiresOn) or    | patient's balances until it expires (restriction.period.end); |
+ * |                      |   proposal status rejected (denied)       | a denial closes the proposal with the manager's reason.       |
+ * | policy.published     | DocumentReference, status current         | A new version of the practice's written financial policy: a   |
+ * |                      |   (relatesTo replaces the version before) | document, not an action; the JSON travels as the attachment.  |
  *
  * Every resource carries: identifier OUTBOX_SYSTEM|idempotency key (plus the desk's own record id),
  * meta.tag OUTBOX_KIND_SYSTEM|<kind>, and the policy version (extension) when the payload has one.
@@ -42,16 +53,32 @@
  * - collection.attempted: attemptId -> identifier DESK_COLLECTION_ATTEMPT_SYSTEM; kind -> medium (v3
  *   ParticipationMode) and extension COLLECTION_KIND_EXTENSION; attemptedOn -> sent; itemIds -> about[];
  *   amountCents -> extension AMOUNT_EXTENSION; note -> payload; mrn -> subject.
+ * - hardship.submitted: applicationId -> identifier DESK_HARDSHIP_SYSTEM; mrn -> for; submittedAt -> authoredOn;
+ *   householdSize, annualIncomeCents, percentOfGuideline, discountPercent, guidelineYear, documentsSeen[] -> input[];
+ *   note -> note.
+ * - hardship.decided: applicationId -> identifier DESK_HARDSHIP_SYSTEM; decision approved -> intent order, status
+ *   requested; denied -> intent proposal, status rejected, statusReason; reason -> reasonCode.text; discountPercent,
+ *   percentOfGuideline -> input[]; expiresOn -> restriction.period.end (the first day it no longer applies) and
+ *   input expires-on; decidedAt -> authoredOn; mrn -> for.
+ * - policy.published: policyVersion -> identifier DESK_POLICY_VERSION_SYSTEM and the policy-version extension;
+ *   basedOnVersion -> relatesTo replaces; publishedAt -> date; publishedBy -> author.display; title, reason (the note) ->
+ *   description; document -> content[0] (application/json, base64); changes[] -> content[1] (text/plain, one a line).
+ * - exception.approved / exception.denied: recordId -> identifier DESK_REQUEST_SYSTEM (decisionOf write_off_request,
+ *   also basedOn the request's Task) or DESK_BAD_DEBT_DECISION_SYSTEM (decisionOf bad_debt); rule -> reasonCode
+ *   (WRITE_OFF_RULE_SYSTEM); reason -> note (and statusReason when denied); amountCents (written off, or left to
+ *   collect when denied) -> input amount; entryId -> input write-off-entry; decidedBy -> owner.display;
+ *   decidedAt -> authoredOn, lastModified; itemId -> focus; mrn -> for.
  *
  * Items and patients are logical references (by identifier): an item as ChargeItem with the desk's
  * item id (DESK_ITEM_SYSTEM) unless options.itemReference resolves the main system's own identifier;
  * a patient by MRN (type v2-0203#MR, system options.mrnSystem when known).
  */
-import type { Coding, Communication, Extension, Identifier, Meta, Money, Patient, PaymentReconciliation, Reference, Task, TaskInput } from '@medplum/fhirtypes';
+import type { Coding, Communication, DocumentReference, Extension, Identifier, Meta, Money, Patient, PaymentReconciliation, Reference, Task, TaskInput } from '@medplum/fhirtypes';
 import { z } from 'zod';
 import { COLLECTION_ATTEMPT_KINDS, PAYMENT_METHODS } from '../../../shared/domain';
 import type { CollectionAttemptKind, PaymentMethod } from '../../../shared/domain';
 import { formatCents } from '../../../shared/money';
+import { HARDSHIP_DOCUMENTS, HARDSHIP_DOCUMENT_LABELS } from '../../../shared/policy/hardship';
 import { WRITE_OFF_RULES, WRITE_OFF_RULE_LABELS } from '../../../shared/policy/verdict';
 
 export const OUTBOX_SYSTEM = 'urn:front-desk:outbox';
@@ -63,6 +90,9 @@ export const DESK_PAYMENT_SYSTEM = 'urn:front-desk:desk:payment';
 export const DESK_LEDGER_ENTRY_SYSTEM = 'urn:front-desk:desk:ledger-entry';
 export const DESK_REQUEST_SYSTEM = 'urn:front-desk:desk:exception-request';
 export const DESK_COLLECTION_ATTEMPT_SYSTEM = 'urn:front-desk:desk:collection-attempt';
+export const DESK_HARDSHIP_SYSTEM = 'urn:front-desk:desk:hardship-application';
+export const DESK_POLICY_VERSION_SYSTEM = 'urn:front-desk:desk:policy-version';
+export const DESK_BAD_DEBT_DECISION_SYSTEM = 'urn:front-desk:desk:bad-debt-decision';
 export const WRITE_OFF_RULE_SYSTEM = 'urn:front-desk:write-off-rule';
 export const PATIENT_EXTENSION = 'urn:front-desk:fhir:extension:patient';
 export const POLICY_VERSION_EXTENSION = 'urn:front-desk:fhir:extension:policy-version';
@@ -73,7 +103,7 @@ const PAYMENT_TYPE_SYSTEM = 'http://terminology.hl7.org/CodeSystem/payment-type'
 const PAYMENT_METHOD_SYSTEM = 'http://terminology.hl7.org/CodeSystem/v2-0570';
 const PARTICIPATION_MODE_SYSTEM = 'http://terminology.hl7.org/CodeSystem/v3-ParticipationMode';
 
-export const OUTBOX_KINDS = ['payment.recorded', 'item.carried_forward', 'item.written_off', 'exception.requested', 'collection.attempted', 'refund.recorded'] as const;
+export const OUTBOX_KINDS = ['payment.recorded', 'item.carried_forward', 'item.written_off', 'exception.requested', 'collection.attempted', 'refund.recorded', 'hardship.submitted', 'hardship.decided', 'policy.published', 'exception.approved', 'exception.denied'] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 
 /** An outbox row as stored (core/db/migrations/001-initial.ts); payload as JSON text or already parsed. */
@@ -85,7 +115,7 @@ export interface OutboxRow {
   created_at: string;
 }
 
-export type OutboxResource = PaymentReconciliation | Task | Communication;
+export type OutboxResource = PaymentReconciliation | Task | Communication | DocumentReference;
 
 export interface OutboxMappingOptions {
   /** The main system's MRN identifier system, when known (the MRN is sent with type v2-0203#MR either way). */
@@ -109,6 +139,21 @@ const id = z.number().int().positive();
 const cents = z.number().int();
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const instant = z.iso.datetime({ offset: true });
+
+/** A manager's decision on a write-off request or a bad-debt candidate (core/decisions/outbox.ts). */
+const decisionSchema = z.object({
+  decisionOf: z.enum(['write_off_request', 'bad_debt']),
+  recordId: id,
+  itemId: id,
+  mrn: z.string().min(1),
+  rule: z.enum(WRITE_OFF_RULES),
+  amountCents: cents.nonnegative(),
+  entryId: id.nullable(),
+  reason: z.string().min(1),
+  decidedBy: z.string().min(1),
+  decidedAt: instant,
+  policyVersion: id,
+});
 
 const SCHEMAS = {
   'payment.recorded': z.object({
@@ -160,6 +205,42 @@ const SCHEMAS = {
     attemptId: id,
     attemptedOn: date,
   }),
+  'hardship.submitted': z.object({
+    applicationId: id,
+    mrn: z.string().min(1),
+    householdSize: z.number().int().positive(),
+    annualIncomeCents: cents.nonnegative(),
+    documentsSeen: z.array(z.enum(HARDSHIP_DOCUMENTS)),
+    note: z.string().nullish(),
+    percentOfGuideline: z.number().int().nonnegative(),
+    discountPercent: z.number().int().min(0).max(100),
+    guidelineYear: z.number().int(),
+    policyVersion: id,
+    submittedAt: instant,
+  }),
+  'hardship.decided': z.object({
+    applicationId: id,
+    mrn: z.string().min(1),
+    decision: z.enum(['approved', 'denied']),
+    reason: z.string().min(1),
+    discountPercent: z.number().int().min(0).max(100),
+    percentOfGuideline: z.number().int().nonnegative(),
+    expiresOn: date.nullable(),
+    policyVersion: id,
+    decidedAt: instant,
+  }),
+  'policy.published': z.object({
+    policyVersion: id,
+    basedOnVersion: id,
+    title: z.string().min(1),
+    reason: z.string().min(1),
+    publishedAt: instant,
+    publishedBy: z.string().min(1),
+    changes: z.array(z.string()),
+    document: z.record(z.string(), z.unknown()),
+  }),
+  'exception.approved': decisionSchema,
+  'exception.denied': decisionSchema,
 } satisfies Record<OutboxKind, z.ZodType>;
 
 type Payload<K extends OutboxKind> = z.infer<(typeof SCHEMAS)[K]>;
@@ -316,6 +397,108 @@ function collectionAttempt(ctx: Context, p: Payload<'collection.attempted'>): Co
   };
 }
 
+function hardshipApplication(ctx: Context, p: Payload<'hardship.submitted'>): Task {
+  return task(ctx, {
+    extension: [policyVersion(p.policyVersion)],
+    identifier: identifiers(ctx, DESK_HARDSHIP_SYSTEM, p.applicationId),
+    intent: 'proposal',
+    code: concept(DESK_ACTION_SYSTEM, 'hardship-application', "Financial hardship application awaiting a manager's decision"),
+    description: `Hardship application: household of ${p.householdSize}, ${formatCents(p.annualIncomeCents)} a year (${p.percentOfGuideline}% of the ${p.guidelineYear} poverty guideline): ${p.discountPercent}% off under the sliding scale.`,
+    for: patientReference(ctx, p.mrn),
+    authoredOn: p.submittedAt,
+    input: [
+      input('household-size', { valueInteger: p.householdSize }),
+      input('annual-income', { valueMoney: money(p.annualIncomeCents) }),
+      input('percent-of-guideline', { valueInteger: p.percentOfGuideline }),
+      input('discount-percent', { valueInteger: p.discountPercent }),
+      input('guideline-year', { valueInteger: p.guidelineYear }),
+      ...p.documentsSeen.map((d) => input('document-seen', { valueCoding: coding(DESK_INPUT_SYSTEM, d, HARDSHIP_DOCUMENT_LABELS[d]) })),
+    ],
+    ...(p.note ? { note: [{ text: p.note }] } : {}),
+  });
+}
+
+function hardshipDecision(ctx: Context, p: Payload<'hardship.decided'>): Task {
+  const approved = p.decision === 'approved';
+  return {
+    resourceType: 'Task',
+    meta: meta(ctx),
+    extension: [policyVersion(p.policyVersion)],
+    identifier: identifiers(ctx, DESK_HARDSHIP_SYSTEM, p.applicationId),
+    status: approved ? 'requested' : 'rejected',
+    ...(approved ? {} : { statusReason: { text: p.reason } }),
+    intent: approved ? 'order' : 'proposal',
+    priority: 'routine',
+    code: concept(DESK_ACTION_SYSTEM, 'hardship-determination', 'Financial hardship determination'),
+    description: approved
+      ? `Financial hardship approved: ${p.discountPercent}% off the patient's balances; it expires on ${p.expiresOn ?? ''}.`
+      : `Financial hardship denied: ${p.reason}`,
+    for: patientReference(ctx, p.mrn),
+    authoredOn: p.decidedAt,
+    reasonCode: { text: p.reason },
+    ...(approved && p.expiresOn ? { restriction: { period: { end: p.expiresOn } } } : {}),
+    input: [
+      input('discount-percent', { valueInteger: p.discountPercent }),
+      input('percent-of-guideline', { valueInteger: p.percentOfGuideline }),
+      ...(p.expiresOn ? [input('expires-on', { valueDate: p.expiresOn })] : []),
+    ],
+  };
+}
+
+const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
+
+function policyPublished(ctx: Context, p: Payload<'policy.published'>): DocumentReference {
+  const versionReference = (version: number): Reference<DocumentReference> => ({ type: 'DocumentReference', identifier: { system: DESK_POLICY_VERSION_SYSTEM, value: String(version) } });
+  return {
+    resourceType: 'DocumentReference',
+    meta: meta(ctx),
+    extension: [policyVersion(p.policyVersion)],
+    identifier: identifiers(ctx, DESK_POLICY_VERSION_SYSTEM, p.policyVersion),
+    status: 'current',
+    docStatus: 'final',
+    type: concept(DESK_ACTION_SYSTEM, 'financial-policy', 'Patient financial policy'),
+    date: p.publishedAt,
+    author: [{ display: p.publishedBy }],
+    description: `${p.title}, version ${p.policyVersion}: ${p.reason}`,
+    relatesTo: [{ code: 'replaces', target: versionReference(p.basedOnVersion) }],
+    content: [
+      { attachment: { contentType: 'application/json', title: `${p.title} (version ${p.policyVersion})`, creation: p.publishedAt, data: base64(JSON.stringify(p.document)) } },
+      { attachment: { contentType: 'text/plain', title: `What changed from version ${p.basedOnVersion}`, creation: p.publishedAt, data: base64(p.changes.join('\n')) } },
+    ],
+  };
+}
+
+function decision(ctx: Context, p: Payload<'exception.approved'>, approved: boolean): Task {
+  const request = p.decisionOf === 'write_off_request';
+  const what = request ? 'write-off request' : 'bad-debt write-off';
+  return {
+    resourceType: 'Task',
+    meta: meta(ctx),
+    extension: [policyVersion(p.policyVersion)],
+    identifier: identifiers(ctx, request ? DESK_REQUEST_SYSTEM : DESK_BAD_DEBT_DECISION_SYSTEM, p.recordId),
+    ...(request ? { basedOn: [{ type: 'Task', identifier: { system: DESK_REQUEST_SYSTEM, value: String(p.recordId) } }] } : {}),
+    status: approved ? 'completed' : 'rejected',
+    ...(approved ? {} : { statusReason: { text: p.reason } }),
+    intent: approved ? 'order' : 'proposal',
+    priority: 'routine',
+    code: request ? concept(DESK_ACTION_SYSTEM, 'write-off-decision', "A manager's decision on a write-off request") : concept(DESK_ACTION_SYSTEM, 'bad-debt-decision', "A manager's decision on bad debt"),
+    description: approved
+      ? `${p.decidedBy} approved the ${what}: ${formatCents(p.amountCents)} written off (${WRITE_OFF_RULE_LABELS[p.rule]}). ${p.reason}`
+      : `${p.decidedBy} denied the ${what}: ${formatCents(p.amountCents)} stays to be collected. ${p.reason}`,
+    focus: itemReference(ctx, p.itemId),
+    for: patientReference(ctx, p.mrn),
+    authoredOn: p.decidedAt,
+    lastModified: p.decidedAt,
+    owner: { display: p.decidedBy },
+    reasonCode: concept(WRITE_OFF_RULE_SYSTEM, p.rule, WRITE_OFF_RULE_LABELS[p.rule]),
+    note: [{ text: p.reason, time: p.decidedAt }],
+    input: [
+      input('amount', { valueMoney: money(p.amountCents) }),
+      ...(p.entryId ? [input('write-off-entry', { valueIdentifier: { system: DESK_LEDGER_ENTRY_SYSTEM, value: String(p.entryId) } })] : []),
+    ],
+  };
+}
+
 function parse<K extends OutboxKind>(row: OutboxRow, kind: K): Payload<K> {
   let payload: unknown = row.payload;
   if (typeof payload === 'string') {
@@ -351,6 +534,16 @@ export function outboxToFhir(row: OutboxRow, options: OutboxMappingOptions = {})
       return exceptionRequest(ctx, parse(row, 'exception.requested'));
     case 'collection.attempted':
       return collectionAttempt(ctx, parse(row, 'collection.attempted'));
+    case 'hardship.submitted':
+      return hardshipApplication(ctx, parse(row, 'hardship.submitted'));
+    case 'hardship.decided':
+      return hardshipDecision(ctx, parse(row, 'hardship.decided'));
+    case 'policy.published':
+      return policyPublished(ctx, parse(row, 'policy.published'));
+    case 'exception.approved':
+      return decision(ctx, parse(row, 'exception.approved'), true);
+    case 'exception.denied':
+      return decision(ctx, parse(row, 'exception.denied'), false);
     default:
       throw new OutboxMappingError(row.id, `unknown kind "${row.kind}".`);
   }

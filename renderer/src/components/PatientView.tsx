@@ -1,6 +1,7 @@
-import { SimpleGrid, Stack } from '@mantine/core';
+import { SimpleGrid, Stack, Text } from '@mantine/core';
 import { useId } from 'react';
 import type { PatientBalance } from '../../../shared/contract';
+import { HardshipStatus } from '../hardship/HardshipStatus';
 import { useAppStore } from '../store';
 import { AppointmentToday } from './AppointmentToday';
 import { BalanceSummary } from './BalanceSummary';
@@ -23,9 +24,13 @@ export function PatientView({ balance }: { balance: PatientBalance }) {
         <AppointmentToday appointment={balance.appointmentToday} />
         <CoverageList coverages={balance.coverages} />
       </SimpleGrid>
+      <HardshipStatus balance={balance} />
       <DeskActions balance={balance} />
       <DeskNotice />
       <OpenItemsTable items={balance.items} />
+      <Text size="xs" c="dimmed">
+        Verdicts follow financial policy version {balance.policyVersion}.
+      </Text>
       <DeskDialogs balance={balance} />
     </Stack>
   );

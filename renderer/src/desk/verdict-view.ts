@@ -28,7 +28,9 @@ export function itemStatus(item: CheckInItem): ItemStatus {
   const { verdict } = item;
   if (verdict.requiredAction === 'refund') return { label: 'Refund due', tone: 'refund', counted: false };
   if (verdict.requiredAction === 'review') return { label: 'Manager review', tone: 'review', counted: false };
-  if (!verdict.collectible) return item.openCents > 0 ? { label: 'Do not collect', tone: 'noCollect', counted: false } : { label: 'Paid', tone: 'paid', counted: false };
+  if (!verdict.collectible && item.openCents > 0) return { label: 'Do not collect', tone: 'noCollect', counted: false };
+  // Closed: paid, or written off by a manager's decision (policy 9.1), which the desk tells the patient about.
+  if (!verdict.collectible) return verdict.reasons.some(startsWithClause('managerDecision')) ? { label: 'Written off', tone: 'paid', counted: false } : { label: 'Paid', tone: 'paid', counted: false };
   if (isWaitingForManager(item)) return { label: 'Waiting for manager', tone: 'waiting', counted: true };
   if (item.carriedForward && !terminalReason(item)) return { label: `Carried forward until ${formatUsDate(item.carriedForward.until)}`, tone: 'carried', counted: true };
   return { label: 'Collect', tone: 'collect', counted: true };
