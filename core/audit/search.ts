@@ -1,7 +1,7 @@
 /**
  * Searching the audit trail: newest first, one page at a time, by patient, user, kind of action
  * and day. Each filter is answered from an index (audit_log_by_patient, _by_actor, _by_action,
- * _by_at: migration 009), walked in (at, id) order so a page stops after `limit` rows.
+ * _by_at: migration 008), walked in (at, id) order so a page stops after `limit` rows.
  */
 import type { AuditFilterChoices, AuditPage, AuditRecordView } from '../../shared/api/audit';
 import { auditActionLabel, PATIENT_MATCH_LIMIT } from '../../shared/api/audit';

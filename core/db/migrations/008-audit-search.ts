@@ -6,8 +6,8 @@ import type { Migration } from './types';
  * and stops at its limit instead of sorting the whole log; the distinct users and actions offered
  * as filters come from the same indexes.
  */
-export const migration009: Migration = {
-  version: 9,
+export const migration008: Migration = {
+  version: 8,
   name: 'audit trail search',
   up: (db) => {
     db.exec(`
