@@ -25,11 +25,15 @@ export function carryForward(ctx: CoreContext, input: ApiParsedInput<'carryForwa
     if (!verdict.collectible) refuse(`${describe(item)} cannot be carried forward: ${ruleText(verdict)}`);
     if (!verdict.carryForwardUntil) {
       const terminal = verdict.reasons.find((r) => r.clause.startsWith('2.2'));
-      const threshold = state.policy.document.statementThresholdCents;
+      const policy = state.policy.document;
+      const limit = Math.min(policy.statementThresholdCents, policy.carryForward.maxCarriedTotalCents);
+      const total = state.items.reduce((s, i, k) => s + (state.verdicts[k]!.collectible ? i.openCents : 0), 0);
       refuse(
         terminal
           ? `${describe(item)} cannot be carried forward again: ${terminal.clause}: ${terminal.text}`
-          : `${describe(item)} cannot be carried forward: the patient's collectible balance is ${formatCents(state.items.reduce((s, i, k) => s + (state.verdicts[k]!.collectible ? i.openCents : 0), 0))}, at or above the ${formatCents(threshold)} statement threshold (2.1 Small balances are carried forward, not statemented).`,
+          : total >= limit
+            ? `${describe(item)} cannot be carried forward: the patient's collectible balance is ${formatCents(total)}, at or above the ${formatCents(limit)} limit (2.1 Small balances are carried forward, not statemented).`
+            : `${describe(item)} cannot be carried forward: the patient's oldest balance was billed more than ${policy.carryForward.maxAgeDays} days ago, so it goes on a statement now (2.2 Carried balances are statemented in the end).`,
       );
     }
     if (item.carriedSince === state.today) refuse(`${describe(item)} was already carried forward today.`);

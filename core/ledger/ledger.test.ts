@@ -136,7 +136,14 @@ describe('carrying forward', () => {
 
   it('refuses at or above the statement threshold', () => {
     const { itemIds } = addPatient(store.db, { items: [{ amountCents: 1_500 }, { amountCents: 500 }] });
-    expect(refused('carryForward', { itemId: itemIds[0] }).message).toMatch(/\$20\.00, at or above the \$20\.00 statement threshold \(2\.1/);
+    expect(refused('carryForward', { itemId: itemIds[0] }).message).toMatch(/\$20\.00, at or above the \$20\.00 limit \(2\.1/);
+  });
+
+  it('refuses a small balance billed too long ago, naming the age rule (not the threshold)', () => {
+    const { itemIds } = addPatient(store.db, { items: [{ amountCents: 900, billedOn: '2026-04-01' }] });
+    const message = refused('carryForward', { itemId: itemIds[0] }).message;
+    expect(message).toMatch(/oldest balance was billed more than 180 days ago, so it goes on a statement now \(2\.2/);
+    expect(message).not.toMatch(/threshold/);
   });
 
   it('refuses past the terminal rule', () => {
