@@ -8,6 +8,7 @@
  * arm), started before the host and stopped with it.
  */
 import { DEMO_ACCOUNTS } from '../core/demo/demo-accounts';
+import type { Role } from '../shared/api/access';
 import type { FaultPlan } from '../core/sync/reference-server/faults';
 import { execFile, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
@@ -204,6 +205,8 @@ interface TestFixtures {
   demo: DemoOptions;
   /** Whether the host syncs with a reference main system of its own (`test.use({ mainSystem: true })`). */
   mainSystem: boolean;
+  /** Who the `checkIn` fixture signs in as (`test.use({ signInAs: 'manager' })`); the front desk by default. */
+  signInAs: Role;
   demoHost: DemoHost;
   /** The check-in screen, opened from the host's URL and ready for typing. */
   checkIn: CheckInScreen;
@@ -223,6 +226,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 
   demo: [{ ...DEMO }, { option: true }],
   mainSystem: [false, { option: true }],
+  signInAs: ['front_desk', { option: true }],
 
   demoHost: async ({ hostsByFile, demo, mainSystem }, use, testInfo) => {
     const options: HostOptions = { demo, mainSystem };
@@ -241,9 +245,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await use(await host);
   },
 
-  checkIn: async ({ page, demoHost }, use) => {
+  checkIn: async ({ page, demoHost, signInAs }, use) => {
     const screen = new CheckInScreen(page);
-    await openApp(page, demoHost, 'front_desk');
+    await openApp(page, demoHost, signInAs);
     await expect(screen.search).toBeVisible();
     await use(screen);
   },
@@ -251,13 +255,13 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 
 
 /** Opens the app and signs in with the demo account of that role. */
-export async function openApp(page: Page, host: DemoHost, role: keyof typeof DEMO_ACCOUNTS): Promise<void> {
+export async function openApp(page: Page, host: DemoHost, role: Role): Promise<void> {
   await page.goto(host.appUrl);
   await signIn(page, role);
 }
 
 /** Signs in on the sign-in screen the app shows (at start, or after a lock). */
-export async function signIn(page: Page, role: keyof typeof DEMO_ACCOUNTS): Promise<void> {
+export async function signIn(page: Page, role: Role): Promise<void> {
   const account = DEMO_ACCOUNTS[role];
   const form = page.getByRole('form', { name: 'Sign in' });
   await form.getByRole('textbox', { name: 'User name', exact: true }).fill(account.username);

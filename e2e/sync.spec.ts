@@ -16,7 +16,7 @@ const syncNowButton = (page: Page): Locator => page.getByRole('banner').getByRol
 /** A sync against the local reference server takes well under a second; a failing one retries for a few seconds. */
 const SYNC_TIMEOUT = 20_000;
 
-const runCount = async (host: DemoHost) => (await invoke(host, 'getSyncLog', {})).runs.length;
+const runCount = async (host: DemoHost) => (await invoke(host, 'getSyncLog', {}, 'manager')).runs.length;
 
 function mainSystemOf(host: DemoHost): MainSystem {
   if (!host.mainSystem) throw new Error('This test needs the fixture option mainSystem: true.');
@@ -24,7 +24,8 @@ function mainSystemOf(host: DemoHost): MainSystem {
 }
 
 test.describe('sync with the main system', () => {
-  test.use({ mainSystem: true, demo: { patients: 30, seed: 4 } });
+  // The office manager: the desk's header plus the Sync log, which only managers read.
+  test.use({ mainSystem: true, demo: { patients: 30, seed: 4 }, signInAs: 'manager' });
   // The first test also waits for the main system to start (up to a minute on a slow machine).
   test.describe.configure({ timeout: 90_000 });
 
@@ -82,7 +83,7 @@ test.describe('sync with the main system', () => {
 
     const runs = log.getByRole('table', { name: 'Recent syncs' });
     const rows = runs.getByRole('rowgroup').nth(1).getByRole('row');
-    const expected = (await invoke(demoHost, 'getSyncLog', {})).runs;
+    const expected = (await invoke(demoHost, 'getSyncLog', {}, 'manager')).runs;
     await expect(rows).toHaveCount(expected.length);
     // Newest first: the run that sent the payment, then the one that could not.
     await expect(rows.first()).toContainText('OK');
@@ -109,7 +110,7 @@ test.describe('sync with the main system', () => {
 });
 
 test.describe('without a main system', () => {
-  test.use({ mainSystem: false, demo: { patients: 30, seed: 4 } });
+  test.use({ mainSystem: false, demo: { patients: 30, seed: 4 }, signInAs: 'manager' });
 
   test('the header says it is not connected, and Sync now says why it cannot', async ({ checkIn, demoHost, page }) => {
     const status = syncStatus(page);
