@@ -1,4 +1,4 @@
-import { Badge, Table, Text } from '@mantine/core';
+import { Table, Text } from '@mantine/core';
 import { ROLE_LABELS } from '../../../../shared/api/access';
 import type { UserView } from '../../../../shared/api/auth';
 import { formatInstant } from '../../format/dates';
@@ -6,7 +6,7 @@ import { formatInstant } from '../../format/dates';
 export function StaffTable({ users, loading }: { users: UserView[]; loading: boolean }) {
   if (!loading && users.length === 0) return <Text c="dimmed">No accounts yet.</Text>;
   return (
-    <Table.ScrollContainer minWidth={480}>
+    <Table.ScrollContainer minWidth={400}>
       <Table aria-label="Staff accounts" aria-busy={loading} striped>
         <Table.Thead>
           <Table.Tr>
@@ -22,9 +22,7 @@ export function StaffTable({ users, loading }: { users: UserView[]; loading: boo
               <Table.Td>{user.displayName}</Table.Td>
               <Table.Td>{user.username}</Table.Td>
               <Table.Td>
-                <Badge variant="light" color={user.role === 'manager' ? 'grape' : 'blue'}>
-                  {ROLE_LABELS[user.role]}
-                </Badge>
+                {ROLE_LABELS[user.role]}
               </Table.Td>
               <Table.Td>{user.lastSignInAt ? formatInstant(new Date(user.lastSignInAt)) : 'Never'}</Table.Td>
             </Table.Tr>
