@@ -82,6 +82,10 @@ test('desk requests a write-off → manager approves with a reason → desk sees
   await manager.getByRole('button', { name: 'Search' }).click();
   const trail = manager.getByRole('table', { name: 'Audit records, newest first' });
   await expect(trail.getByRole('row').filter({ hasText: 'Dana Desk' }).filter({ hasText: 'Write-off requested' })).toHaveCount(1);
-  await expect(trail.getByRole('row').filter({ hasText: 'Morgan Manager' }).filter({ hasText: 'Write-off request approved' })).toHaveCount(1);
+  const approval = trail.getByRole('row').filter({ hasText: 'Morgan Manager' }).filter({ hasText: 'Write-off request approved' });
+  await expect(approval).toHaveCount(1);
+  // The decision links to the policy version it was made under, readable as it was.
+  await approval.getByRole('button', { name: `Policy version ${balance.policyVersion}` }).click();
+  await expect(manager.getByRole('dialog', { name: `Financial policy, version ${balance.policyVersion}` })).toBeVisible();
   await manager.context().close();
 });

@@ -1,8 +1,9 @@
-import { Stack, Table, Text } from '@mantine/core';
+import { Group, Stack, Table, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import type { AuditRecordView } from '../../../../shared/api/audit';
 import { formatCents } from '../../../../shared/money';
 import { formatInstant } from '../../format/dates';
+import { PolicyVersionButton } from '../policy/PolicyVersionModal';
 import classes from '../reports/reports.module.css';
 import { whoLabel } from './who';
 
@@ -46,9 +47,12 @@ export function AuditTable({ records, caption }: { records: AuditRecordView[]; c
                   </Text>
                   {r.summary && <Text size="sm">{r.summary}</Text>}
                   {compact && r.patient && <PatientLines patient={r.patient} />}
-                  <Text size="xs" c="dimmed">
-                    {[r.entity, r.policyVersion !== null ? `policy version ${r.policyVersion}` : null, `record ${r.id}`].filter(Boolean).join(' · ')}
-                  </Text>
+                  <Group gap="xs">
+                    {r.policyVersion !== null && <PolicyVersionButton version={r.policyVersion} />}
+                    <Text size="xs" c="dimmed">
+                      {[r.entity, `record ${r.id}`].filter(Boolean).join(' · ')}
+                    </Text>
+                  </Group>
                 </Stack>
               </Table.Td>
               {!compact && <Table.Td>{r.patient ? <PatientLines patient={r.patient} /> : <Text size="sm" c="dimmed">—</Text>}</Table.Td>}
