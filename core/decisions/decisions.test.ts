@@ -46,6 +46,15 @@ const count = (sql: string, ...params: unknown[]) => (store.db.prepare(sql).get(
 const itemOf = (patientId: number, itemId: number) => getPatientBalance(store.db, store.ctx.clock, patientId).items.find((i) => i.id === itemId);
 
 describe('decideRequest', () => {
+  it('a manager does not decide their own request: another manager does', () => {
+    const p = addPatient(store.db, { items: [{ amountCents: 4_500 }] });
+    const requestId = call(manager, 'requestWriteOff', { itemId: p.itemIds[0]!, reason: 'Patient lost job', idempotencyKey: key() }).result.requestId;
+    const own = refusal(manager, 'decideRequest', { requestId, decision: 'approve', reason: 'Billing error at intake', idempotencyKey: key() });
+    expect(own).toMatchObject({ code: 'refused', message: expect.stringContaining('another manager decides it') });
+    const other: CoreContext = { ...store.ctx, actor: 'alex', user: { id: 2, username: 'alex', displayName: 'Alex Lee', role: 'manager' } };
+    expect(call(other, 'decideRequest', { requestId, decision: 'approve', reason: 'Billing error at intake', idempotencyKey: key() })).toMatchObject({ outcome: 'approved' });
+  });
+
   it('approve writes the item off under approved_exception with the decision, audit and outbox in one transaction', () => {
     const p = addPatient(store.db, { items: [{ amountCents: 4_500 }] });
     const requestId = requestFor(p.itemIds[0]!);

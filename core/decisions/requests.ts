@@ -12,6 +12,7 @@ import type { CoreContext } from '../api/context';
 import { runOnce } from '../ledger/idempotent';
 import { recordAudit } from '../ledger/journal';
 import { describe, itemWithVerdict, loadPatientState, refuse } from '../ledger/patient-state';
+import { refuseOwnRequest } from './separation';
 import { postWriteOff } from '../ledger/write-offs';
 import { currentPolicy } from '../policy/queries';
 import { deciderName, fragment, onDate } from './decider';
@@ -23,6 +24,7 @@ interface RequestRow {
   patient_id: number;
   amount_cents: number;
   status: 'pending' | 'approved' | 'denied';
+  requested_by: string;
   decided_by: string | null;
   decided_by_name: string | null;
   decided_at: string | null;
@@ -31,7 +33,7 @@ interface RequestRow {
 
 function loadRequest(ctx: CoreContext, requestId: number): RequestRow {
   const row = ctx.db
-    .prepare('SELECT id, item_id, patient_id, amount_cents, status, decided_by, decided_by_name, decided_at, decision_reason FROM exception_requests WHERE id = ?')
+    .prepare('SELECT id, item_id, patient_id, amount_cents, status, requested_by, decided_by, decided_by_name, decided_at, decision_reason FROM exception_requests WHERE id = ?')
     .get(requestId) as RequestRow | undefined;
   if (!row) throw new ApiError('not_found', `No write-off request with id ${requestId}.`);
   return row;
@@ -51,6 +53,7 @@ export function decideRequest(ctx: CoreContext, input: ApiParsedInput<'decideReq
     // Read again inside the transaction: another manager may have decided it a moment ago.
     const request = loadRequest(ctx, input.requestId);
     if (request.status !== 'pending') refuse(alreadyDecided(request));
+    refuseOwnRequest(ctx, request.requested_by, 'this write-off request');
     const outcome = input.decision === 'approve' ? 'approved' : 'denied';
     const decidedBy = deciderName(ctx);
     ctx.db

@@ -17,6 +17,7 @@ import type { Db } from '../db/connection';
 import { runOnce } from '../ledger/idempotent';
 import { enqueueOutbox, recordAudit } from '../ledger/journal';
 import { getPatientById } from '../patients/queries';
+import { refuseOwnRequest } from '../decisions/separation';
 import { currentPolicy } from '../policy/queries';
 import type { HardshipRow } from './queries';
 import { applicationRow, factsOf, pendingApplicationRow, toApplicationView } from './queries';
@@ -95,6 +96,7 @@ export function decideHardship(ctx: CoreContext, input: ApiParsedInput<'decideHa
     // Read again inside the transaction: another manager may have decided it a moment ago.
     const row = applicationRow(ctx.db, input.applicationId)!;
     if (row.status !== 'pending') throw new ApiError('refused', decidedAlready(row));
+    refuseOwnRequest(ctx, row.submitted_by, 'this hardship application');
     // Uniform criteria: the decision uses the policy in force now (the same as the desk's preview unless the policy changed).
     const policy = currentPolicy(ctx.db);
     const facts = assessHardship(policy, { householdSize: row.household_size, annualIncomeCents: row.annual_income_cents });
