@@ -154,7 +154,7 @@ export interface PatientBalance {
   patient: PatientSummary;
   coverages: CoverageView[];
   appointmentToday: AppointmentView | null;
-  /** Open items and items with money to give back, oldest first. */
+  /** Open items, items with money to give back, and items a manager wrote off in the last 30 days (so the desk sees the decision), oldest first. */
   items: CheckInItem[];
   /** What the patient owes that the practice may collect: the collectible items' openCents. */
   totalDueCents: Cents;
