@@ -17,6 +17,8 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),
           cli: resolve(__dirname, 'core/cli/main.ts'),
+          // The sync worker thread (parsing and fetching beside the writes): core/sync/worker/start-worker.ts finds it here.
+          'sync-worker': resolve(__dirname, 'core/sync/worker/worker-entry.ts'),
         },
       },
     },

@@ -34,3 +34,8 @@ export function table(rows: string[][]): string {
 export function peakRssMiB(): string {
   return `${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`;
 }
+
+/** Printed under the import and sync tables: how to read their CPU column. */
+export const CPU_NOTE =
+  '  (CPU s: the step\'s process, worker threads included; seconds well above CPU seconds mean the machine was busy with other work.\n' +
+  '   The ratio compares rows per second; both steps run in the same bench run, each in a fresh process.)';

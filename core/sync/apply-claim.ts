@@ -6,11 +6,12 @@
  * ledger adjustments, and flags an item whose amount changed after a desk
  * decision as a conflict for review instead of silently moving the decision.
  */
-import { createHash } from 'node:crypto';
 import { categoryForPatientAdjustment } from '../../shared/domain';
 import type { Db } from '../db/connection';
 import { sql } from '../db/statements';
+import { contentHash } from './content-hash';
 import { fillPatientGaps, matchOrCreatePatient } from './match-patient';
+import type { PatientCache } from './patient-cache';
 import type { ImportedAdjustment, ImportedClaim, ImportedCoverage, ImportedLine, ImportedPatient } from './records';
 
 export interface ApplyContext {
@@ -19,6 +20,8 @@ export interface ApplyContext {
   source: string;
   /** ISO timestamp of this sync. */
   at: string;
+  /** What this run already knows about patient identifiers (patient-cache.ts); optional. */
+  patients?: PatientCache;
 }
 
 export type ApplyOutcome = 'created' | 'updated' | 'unchanged';
@@ -36,13 +39,12 @@ export interface ApplyResult {
  * existing coverage's program, priority or copay: a claim that merely names its coverage must never
  * turn, say, a QMB coverage into plain Medicare and lose its protection.
  */
-export function upsertCoverage(db: Db, patientId: number, coverage: ImportedCoverage | null, authoritative = false): number | null {
+export function upsertCoverage(db: Db, patientId: number, coverage: ImportedCoverage | null, authoritative = false, newPatient = false): number | null {
   if (!coverage) return null;
-  const existing = (
-    coverage.externalId
-      ? sql(db, 'SELECT id FROM coverages WHERE external_id = ?').get(coverage.externalId)
-      : sql(db, 'SELECT id FROM coverages WHERE patient_id = ? AND lower(payer_name) = lower(?) AND member_id IS ?').get(patientId, coverage.payerName, coverage.memberId)
-  ) as { id: number } | undefined;
+  let existing: { id: number } | undefined;
+  if (coverage.externalId) existing = sql(db, 'SELECT id FROM coverages WHERE external_id = ?').get(coverage.externalId) as { id: number } | undefined;
+  // A patient the same record has just created has no coverages to look through yet.
+  else if (!newPatient) existing = sql(db, 'SELECT id FROM coverages WHERE patient_id = ? AND lower(payer_name) = lower(?) AND member_id IS ?').get(patientId, coverage.payerName, coverage.memberId) as { id: number } | undefined;
   if (existing) {
     if (authoritative) {
       sql(db, 'UPDATE coverages SET payer_name = ?, program = ?, member_id = coalesce(?, member_id), priority = ?, copay_cents = coalesce(?, copay_cents) WHERE id = ?').run(
@@ -61,8 +63,6 @@ export function upsertCoverage(db: Db, patientId: number, coverage: ImportedCove
       .run(patientId, coverage.payerName, coverage.program, coverage.memberId, coverage.priority, coverage.copayCents ?? 0, coverage.externalId).lastInsertRowid,
   );
 }
-
-const hashOf = (claim: ImportedClaim) => createHash('sha256').update(JSON.stringify(claim)).digest('hex');
 
 /** Adjustments are matched across versions by group, reason, remark and their order among equals. */
 function adjustmentKeys(adjustments: readonly { group: string; carc: string; rarc: string | null }[]): string[] {
@@ -119,8 +119,9 @@ function changeItemAmount(ctx: ApplyContext, patientId: number, item: ItemRow, a
 }
 
 /** A self-pay line is owed in full by the patient: one item per line, keyed so a re-import finds it. */
-function applySelfPayCharge(ctx: ApplyContext, patientId: number, lineId: number, line: ImportedLine, key: string, billedOn: string): number {
-  const item = sql(ctx.db, 'SELECT id, amount_cents FROM patient_items WHERE external_key = ?').get(key) as ItemRow | undefined;
+/** `fresh`: the claim is new to the store, so no item can carry its key yet. */
+function applySelfPayCharge(ctx: ApplyContext, patientId: number, lineId: number, line: ImportedLine, key: string, billedOn: string, fresh: boolean): number {
+  const item = fresh ? undefined : (sql(ctx.db, 'SELECT id, amount_cents FROM patient_items WHERE external_key = ?').get(key) as ItemRow | undefined);
   if (item) return changeItemAmount(ctx, patientId, item, line.billedCents);
   const itemId = Number(
     sql(ctx.db, "INSERT INTO patient_items (patient_id, claim_line_id, service_date, service_code, category, amount_cents, created_at, external_key) VALUES (?, ?, ?, ?, 'self_pay', ?, ?, ?)")
@@ -163,7 +164,7 @@ function writeLines(ctx: ApplyContext, claimId: number, patientId: number, claim
       if (item) conflicts += changeItemAmount(ctx, patientId, item, a.amountCents);
       else if (a.amountCents > 0) createItem(ctx, patientId, lineId, adjustmentId, line, a, billedOn);
     });
-    if (claim.status === 'self_pay') conflicts += applySelfPayCharge(ctx, patientId, lineId, line, `${claim.externalId}#${line.lineNumber}`, billedOn);
+    if (claim.status === 'self_pay') conflicts += applySelfPayCharge(ctx, patientId, lineId, line, `${claim.externalId}#${line.lineNumber}`, billedOn, fresh);
     // Adjustments the main system no longer reports: nothing is owed on them any more.
     for (const adjustmentId of storedByKey.values()) {
       sql(ctx.db, 'UPDATE claim_adjustments SET amount_cents = 0 WHERE id = ?').run(adjustmentId);
@@ -176,28 +177,30 @@ function writeLines(ctx: ApplyContext, claimId: number, patientId: number, claim
 
 /** A patient known before any claim (FHIR Patient, a CSV row): matched or created, gaps filled in. */
 export function applyPatient(ctx: ApplyContext, patient: ImportedPatient, coverage: ImportedCoverage | null): { patientId: number; created: boolean } {
-  const matched = matchOrCreatePatient(ctx.db, patient, coverage, ctx.at);
+  const matched = matchOrCreatePatient(ctx.db, patient, coverage, ctx.at, ctx.patients);
   if (!matched.created) fillPatientGaps(ctx.db, matched.patientId, patient);
-  upsertCoverage(ctx.db, matched.patientId, coverage, true);
+  upsertCoverage(ctx.db, matched.patientId, coverage, true, matched.created);
   return matched;
 }
 
-/** Applies one claim; call inside the caller's transaction (a batch is one transaction). */
-export function applyClaim(ctx: ApplyContext, claim: ImportedClaim): ApplyResult {
-  const { patientId, created: patientCreated } = matchOrCreatePatient(ctx.db, claim.patient, claim.coverage, ctx.at);
-  const coverageId = upsertCoverage(ctx.db, patientId, claim.coverage);
-  const hash = hashOf(claim);
+/**
+ * Applies one claim; call inside the caller's transaction (a batch is one transaction). `claimHash` is
+ * contentHash(claim) when the caller has it already (a parser worker computes it off this thread).
+ */
+export function applyClaim(ctx: ApplyContext, claim: ImportedClaim, claimHash = contentHash(claim)): ApplyResult {
+  const { patientId, created: patientCreated } = matchOrCreatePatient(ctx.db, claim.patient, claim.coverage, ctx.at, ctx.patients);
+  const coverageId = upsertCoverage(ctx.db, patientId, claim.coverage, false, patientCreated);
   const existing = sql(ctx.db, 'SELECT id, content_hash FROM claims WHERE external_id = ?').get(claim.externalId) as { id: number; content_hash: string | null } | undefined;
-  if (existing?.content_hash === hash) return { outcome: 'unchanged', patientId, patientCreated, conflicts: 0 };
+  if (existing?.content_hash === claimHash) return { outcome: 'unchanged', patientId, patientCreated, conflicts: 0 };
   let claimId: number;
   if (existing) {
     claimId = existing.id;
     sql(ctx.db, 'UPDATE claims SET patient_id = ?, coverage_id = ?, claim_number = ?, payer_claim_number = ?, status = ?, adjudicated_on = ?, content_hash = ? WHERE id = ?')
-      .run(patientId, coverageId, claim.claimNumber, claim.payerClaimNumber, claim.status, claim.adjudicatedOn, hash, claimId);
+      .run(patientId, coverageId, claim.claimNumber, claim.payerClaimNumber, claim.status, claim.adjudicatedOn, claimHash, claimId);
   } else {
     claimId = Number(
       sql(ctx.db, 'INSERT INTO claims (patient_id, coverage_id, claim_number, payer_claim_number, status, adjudicated_on, external_id, source, content_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(patientId, coverageId, claim.claimNumber, claim.payerClaimNumber, claim.status, claim.adjudicatedOn, claim.externalId, ctx.source, hash).lastInsertRowid,
+        .run(patientId, coverageId, claim.claimNumber, claim.payerClaimNumber, claim.status, claim.adjudicatedOn, claim.externalId, ctx.source, claimHash).lastInsertRowid,
     );
   }
   const conflicts = writeLines(ctx, claimId, patientId, claim, !existing);

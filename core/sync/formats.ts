@@ -24,6 +24,9 @@ function head(file: string, bytes = 4096): string {
   }
 }
 
+/** The parser of each file source (a parser worker is told the source, and finds its parser here). */
+export const PARSERS: Readonly<Record<FileFormat['source'], RecordParser>> = { 'x12-835': parse835, fhir: parseFhirJson, 'fhir-ndjson': parseFhirNdjson, csv: parseBalanceCsv };
+
 export function detectFormat(file: string): FileFormat {
   const text = head(file).trimStart();
   if (/^(ISA|ST)[^A-Za-z0-9\s]/.test(text)) return { source: 'x12-835', parser: parse835 };

@@ -14,16 +14,18 @@ import { nameTerms, normalizeWord, patientSearchTerms } from '../../shared/searc
 import type { Db } from '../db/connection';
 import { sql } from '../db/statements';
 import { insertPatient } from '../patients/queries';
-import type { ImportedCoverage, ImportedPatient } from './records';
+import type { PatientCache } from './patient-cache';
+import type { Identifier, ImportedCoverage, ImportedPatient } from './records';
 
 export const NON_MATCHING_SYSTEMS: ReadonlySet<string> = new Set(['x12:patient-control-number']);
 
-function byIdentifier(db: Db, patient: ImportedPatient): number | null {
+/** The first of the record's (matching) identifiers that is stored, and whose it is. */
+function byIdentifier(db: Db, patient: ImportedPatient, cache: PatientCache | undefined): { patientId: number; identifier: Identifier } | null {
   const find = sql(db, 'SELECT patient_id FROM patient_identifiers WHERE system = ? AND value = ?');
-  for (const id of patient.identifiers) {
-    if (NON_MATCHING_SYSTEMS.has(id.system)) continue;
-    const row = find.get(id.system, id.value) as { patient_id: number } | undefined;
-    if (row) return row.patient_id;
+  for (const identifier of patient.identifiers) {
+    if (NON_MATCHING_SYSTEMS.has(identifier.system)) continue;
+    const patientId = cache?.owner(identifier.system, identifier.value) ?? (find.get(identifier.system, identifier.value) as { patient_id: number } | undefined)?.patient_id;
+    if (patientId !== undefined) return { patientId, identifier };
   }
   return null;
 }
@@ -48,8 +50,9 @@ function byNameAndDob(db: Db, patient: ImportedPatient): number | null {
   return found.length === 1 ? found[0]!.id : null;
 }
 
-function newMrn(db: Db, wanted: string | null | undefined): string {
-  if (wanted && byMrn(db, wanted) === null) return wanted;
+/** `wantedIsFree`: the caller has just looked `wanted` up and found no patient with it. */
+function newMrn(db: Db, wanted: string | null | undefined, wantedIsFree = false): string {
+  if (wanted && (wantedIsFree || byMrn(db, wanted) === null)) return wanted;
   const { next } = sql(db, 'SELECT coalesce(max(id), 0) + 1 AS next FROM patients').get() as { next: number };
   for (let n = next; ; n++) {
     const mrn = `X${String(n).padStart(7, '0')}`;
@@ -62,6 +65,7 @@ const UNKNOWN = 'Unknown';
 
 /** Fills what an earlier, thinner record left out: names, date of birth, phone. Never overwrites real data. */
 export function fillPatientGaps(db: Db, patientId: number, patient: ImportedPatient): void {
+  if (!patient.familyName && !patient.givenName && !patient.dob && !patient.phone) return; // nothing it could fill in
   const row = sql(db, 'SELECT family_name, given_name, dob, phone FROM patients WHERE id = ?').get(patientId) as { family_name: string; given_name: string; dob: string | null; phone: string | null };
   const family = row.family_name === UNKNOWN && patient.familyName ? patient.familyName : null;
   const given = row.given_name === UNKNOWN && patient.givenName ? patient.givenName : null;
@@ -75,12 +79,18 @@ export function fillPatientGaps(db: Db, patientId: number, patient: ImportedPati
   for (const term of patientSearchTerms({ familyName: updated.family_name, givenName: updated.given_name, mrn: updated.mrn, dob: updated.dob, phone: updated.phone })) addTerm.run(term, patientId);
 }
 
-export function matchOrCreatePatient(db: Db, patient: ImportedPatient, coverage: ImportedCoverage | null, at: string): { patientId: number; created: boolean } {
-  let patientId = byIdentifier(db, patient) ?? byMrn(db, patient.mrn) ?? byMemberId(db, coverage) ?? byNameAndDob(db, patient);
+/**
+ * The patient a record names (created when none matches), with the record's identifiers and their search
+ * terms added. With a cache, identifiers this run already stored for the patient are not written again.
+ */
+export function matchOrCreatePatient(db: Db, patient: ImportedPatient, coverage: ImportedCoverage | null, at: string, cache?: PatientCache): { patientId: number; created: boolean } {
+  const matched = byIdentifier(db, patient, cache);
+  let patientId = matched?.patientId ?? byMrn(db, patient.mrn) ?? byMemberId(db, coverage) ?? byNameAndDob(db, patient);
   const created = patientId === null;
   if (patientId === null) {
     patientId = insertPatient(db, {
-      mrn: newMrn(db, patient.mrn),
+      // Nothing matched, so byMrn found no patient with the record's MRN.
+      mrn: newMrn(db, patient.mrn, true),
       familyName: patient.familyName || UNKNOWN,
       givenName: patient.givenName || UNKNOWN,
       dob: patient.dob,
@@ -92,9 +102,12 @@ export function matchOrCreatePatient(db: Db, patient: ImportedPatient, coverage:
   const add = sql(db, 'INSERT OR IGNORE INTO patient_identifiers (patient_id, system, value) VALUES (?, ?, ?)');
   const addTerm = sql(db, 'INSERT OR IGNORE INTO patient_search_terms (term, patient_id) VALUES (?, ?)');
   for (const id of patient.identifiers) {
-    add.run(patientId, id.system, id.value);
+    if (cache?.owner(id.system, id.value) === patientId) continue; // stored for this patient, with its terms, earlier in the run
+    const stored = add.run(patientId, id.system, id.value).changes === 1;
     // Identifiers from files (member ID, patient control number) are searchable at the desk too.
     for (const term of nameTerms(id.value)) addTerm.run(term, patientId);
+    // Remembered only when it is known to be this patient's: one another patient holds stays theirs.
+    if (cache && (stored || id === matched?.identifier)) cache.remember(id.system, id.value, patientId);
   }
   return { patientId, created };
 }

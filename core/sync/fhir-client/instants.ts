@@ -37,9 +37,14 @@ export function compareInstants(a: string, b: string): number {
   return xs === ys ? 0 : xs < ys ? -1 : 1;
 }
 
-/** The later of two instants (null means none); text that is no instant never wins. */
+/** UTC with milliseconds ("2026-11-22T13:42:14.834Z"), as servers usually write lastUpdated: such texts sort as their moments do. */
+const UTC_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/** The later of two instants (null means none); text that is no instant never wins. `a` must be an instant or null. */
 export function laterInstant(a: string | null, b: string | null | undefined): string | null {
   if (!isInstant(b)) return a;
   if (a === null) return b;
+  // Both valid and written the same way: comparing the texts is comparing the moments (no second parse).
+  if (UTC_MS.test(a) && UTC_MS.test(b)) return b > a ? b : a;
   return compareInstants(b, a) > 0 ? b : a;
 }

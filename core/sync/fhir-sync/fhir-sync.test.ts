@@ -30,7 +30,11 @@ beforeEach(() => {
 });
 afterEach(() => store.cleanup());
 
-describe('pulling from the main system', () => {
+// Both ways a pull runs: fetched and mapped on this thread, and by the sync worker from the second page on.
+describe.each([
+  ['on one thread', { ...fast, inWorker: false }],
+  ['through the sync worker', { ...fast, inWorker: true }],
+])('pulling from the main system, %s', (_how, fast) => {
   it('brings in patients, coverages, claims and today\'s appointments, then nothing more the second time', async () => {
     const first = await pullUpdates(store.db, server.baseUrl, now, fast);
     expect(count(store, 'patients')).toBe(30);

@@ -1,27 +1,38 @@
 /**
  * Pulls what changed in the main system since the last run, type by type
  * (Patient, Coverage, ExplanationOfBenefit, ClaimResponse, Appointment), page by
- * page. Each page is applied in one transaction (a record that cannot be stored
- * is quarantined; the rest applies). The cursor a later run starts from moves
- * only in the transaction of the run's last page, after every earlier page is
- * committed: a crash mid-run restarts from the old cursor and re-applies pages,
- * which changes nothing (claims are idempotent), so nothing is lost or doubled
- * even when the server serves pages out of order.
+ * page. When there is more than a page of changes, the sync worker fetches and
+ * maps the pages (worker/pull-job.ts) while this thread writes them; otherwise
+ * this thread does both. Each page is
+ * applied in one transaction, its records under one savepoint (apply-batch.ts: a
+ * record that cannot be stored is quarantined alone; the rest applies). The
+ * cursor a later run starts from moves only in the transaction of the run's last
+ * page, after every earlier page is committed: a crash mid-run restarts from the
+ * old cursor and re-applies pages, which changes nothing (claims are
+ * idempotent), so nothing is lost or doubled even when the server serves pages
+ * out of order.
  */
 import type { Db } from '../../db/connection';
 import { recordAudit } from '../../ledger/journal';
 import { recordSync } from '../../settings/queries';
+import type { SyncStats } from '../../../shared/sync';
+import type { ApplyContext } from '../apply-claim';
 import { applyClaim, applyPatient } from '../apply-claim';
+import { applyBatch } from '../apply-batch';
 import type { FetchUpdatesOptions } from '../fhir-client';
 import { fetchUpdates } from '../fhir-client';
-import { recordsOfResource } from '../fhir/parse-bundle';
+import { PatientCache } from '../patient-cache';
 import { quarantine } from '../quarantine';
-import type { SyncStats } from '../../../shared/sync';
 import { emptyStats } from '../sync-log';
+import type { PullJob } from '../worker/jobs';
+import type { WorkerStream } from '../worker/start-worker';
+import { startWorkerJob } from '../worker/start-worker';
 import { applyAppointment } from './appointments';
+import type { PulledPage, PulledType, WirePage, Work } from './page-work';
+import { PULLED_TYPES, fromWire, resourceReader, workOfPage } from './page-work';
 
-export const PULLED_TYPES = ['Patient', 'Coverage', 'ExplanationOfBenefit', 'ClaimResponse', 'Appointment'] as const;
-export type PulledType = (typeof PULLED_TYPES)[number];
+export { PULLED_TYPES };
+export type { PulledType };
 
 export const SOURCE = 'fhir';
 const cursorKey = (type: PulledType) => `${SOURCE}:${type}`;
@@ -42,76 +53,157 @@ export interface PullOptions extends Pick<FetchUpdatesOptions, 'pageSize' | 'sig
   onPage?: (type: PulledType, resources: number) => void;
   /** For tests of crash recovery: called after each page is committed. */
   afterPage?: (type: PulledType, pageNumber: number) => void;
+  /**
+   * Where pages are fetched and mapped: by default in the sync worker once a type has more than
+   * HAND_OVER_AFTER changes (a smaller pull would only wait for the worker to start); true: as soon as a
+   * second page follows; false: always on this thread.
+   */
+  inWorker?: boolean;
 }
 
 type Json = Record<string, unknown>;
 
-function applyResource(db: Db, baseUrl: string, at: string, resource: Json, stats: SyncStats): void {
-  if (resource.resourceType === 'Appointment') {
-    const rejected = applyAppointment(db, resource, baseUrl);
+/** Pages the worker may have fetched and mapped ahead of the one being written. */
+const WORKER_WINDOW = 2;
+/** Changes of a type fetched here before the worker takes over the rest. */
+export const HAND_OVER_AFTER = 1_000;
+
+/** The pages from the sync worker; a run that is called off stops the worker and ends with the signal's reason. */
+async function* pagesFromWorker(stream: WorkerStream<WirePage>, signal: AbortSignal | undefined): AsyncGenerator<PulledPage> {
+  const stop = () => void stream.close();
+  signal?.addEventListener('abort', stop, { once: true });
+  try {
+    for await (const page of stream) {
+      signal?.throwIfAborted();
+      yield fromWire(page);
+    }
+  } catch (error) {
+    signal?.throwIfAborted();
+    throw error;
+  } finally {
+    signal?.removeEventListener('abort', stop);
+    await stream.close();
+  }
+}
+
+const jobOf = (baseUrl: string, options: PullOptions): Omit<PullJob, 'types'> => ({ kind: 'pull', baseUrl, pageSize: options.pageSize, timeoutMs: options.timeoutMs, retry: options.retry });
+
+/**
+ * Every type's pages in order, mapped. A type's first changes are fetched here: most pulls are a page or
+ * a few of changes, which a worker would only slow down. When more follow, the sync worker goes on from
+ * the next page (for this type and the ones after) while this thread writes; without a worker, this
+ * thread does it all, asking for the next page before it maps this one (the server prepares it meanwhile).
+ */
+async function* pulledPages(baseUrl: string, types: PullJob['types'], options: PullOptions): AsyncGenerator<PulledPage> {
+  const fetchOptions = { pageSize: options.pageSize, signal: options.signal, timeoutMs: options.timeoutMs, retry: options.retry };
+  let handOverAfter = options.inWorker === false ? Infinity : options.inWorker ? 0 : HAND_OVER_AFTER;
+  for (const [t, { type, since }] of types.entries()) {
+    const pages = fetchUpdates(baseUrl, type, since, fetchOptions);
+    let fetchedHere = 0;
+    const ask = () => {
+      const promise = pages.next();
+      promise.catch(() => {}); // awaited below; never left as an unhandled rejection if we stop first
+      return promise;
+    };
+    let next = ask();
+    for (;;) {
+      const result = await next;
+      if (result.done) break;
+      const page = result.value;
+      fetchedHere += page.resources.length;
+      const handOver = page.next !== null && fetchedHere >= handOverAfter;
+      const rest = [{ type, since, resumeAt: { url: page.next!, pageNumber: page.pageNumber + 1, cursor: page.cursor } }, ...types.slice(t + 1)];
+      // The worker starts (and fetches the next page) while this page is mapped and written.
+      const starting = handOver ? startWorkerJob<WirePage>({ ...jobOf(baseUrl, options), types: rest }, WORKER_WINDOW) : null;
+      let stream: WorkerStream<WirePage> | null = null;
+      try {
+        if (!page.last && !starting) next = ask();
+        const work = workOfPage(page.resources as unknown as Json[], page.entryIndexes, baseUrl, { resources: true, json: false });
+        yield { type, pageNumber: page.pageNumber, cursor: page.cursor, last: page.last, count: page.resources.length, work };
+        stream = starting && (await starting);
+      } finally {
+        if (starting && !stream) void starting.then((started) => started?.close()); // the run stopped on this page
+      }
+      if (stream) {
+        yield* pagesFromWorker(stream, options.signal);
+        return;
+      }
+      if (starting) {
+        handOverAfter = Infinity; // no worker after all: this thread goes on, and does not ask again
+        next = ask();
+      } else if (page.last) break;
+    }
+  }
+}
+
+function applyWork(ctx: ApplyContext, baseUrl: string, stats: SyncStats, work: Work): void {
+  const { db, at } = ctx;
+  if ('appointment' in work) {
+    const rejected = applyAppointment(db, work.appointment, baseUrl);
     if (rejected) {
       quarantine(db, SOURCE, rejected, at);
       stats.quarantined += 1;
     }
     return;
   }
-  for (const record of recordsOfResource(resource, { baseUrl })) {
-    if (record.kind === 'rejected') {
-      quarantine(db, SOURCE, record.rejected, at);
-      stats.quarantined += 1;
-      continue;
-    }
-    const location = `${String(resource.resourceType)}/${String(resource.id)}`;
-    try {
-      db.transaction(() => {
-        if (record.kind === 'patient') {
-          if (applyPatient({ db, source: SOURCE, at }, record.patient, record.coverage).created) stats.patients += 1;
-        } else {
-          const result = applyClaim({ db, source: SOURCE, at }, record.claim);
-          stats[result.outcome] += 1;
-          stats.conflicts += result.conflicts;
-          if (result.patientCreated) stats.patients += 1;
-        }
-      })();
-    } catch (error) {
-      quarantine(db, SOURCE, { location, reason: error instanceof Error ? error.message : String(error), raw: JSON.stringify(resource).slice(0, 4_000) }, at);
-      stats.quarantined += 1;
-    }
+  const { record } = work;
+  if (record.kind === 'rejected') {
+    quarantine(db, SOURCE, record.rejected, at);
+    stats.quarantined += 1;
+  } else if (record.kind === 'patient') {
+    if (applyPatient(ctx, record.patient, record.coverage).created) stats.patients += 1;
+  } else {
+    const result = applyClaim(ctx, record.claim, work.hash ?? undefined);
+    stats[result.outcome] += 1;
+    stats.conflicts += result.conflicts;
+    if (result.patientCreated) stats.patients += 1;
   }
+}
+
+function applyPage(db: Db, baseUrl: string, page: PulledPage, at: string, stats: SyncStats, patients: PatientCache): void {
+  const ctx: ApplyContext = { db, source: SOURCE, at, patients };
+  const resourceOf = resourceReader(page);
+  const quarantineFailed = (work: Work, error: unknown) => {
+    const resource = resourceOf(work);
+    const location = resource ? `${String(resource.resourceType)}/${String(resource.id)}` : `${page.type} page ${page.pageNumber}`;
+    quarantine(db, SOURCE, { location, reason: error instanceof Error ? error.message : String(error), raw: JSON.stringify(resource).slice(0, 4_000) }, at);
+    stats.quarantined += 1;
+  };
+  // IMMEDIATE: the page's writes never wait behind a read snapshot that another desk's commit made stale.
+  db.transaction(() => {
+    const before = { ...stats };
+    patients.validate(db);
+    applyBatch({ db, stats, patients }, page.work, (work) => applyWork(ctx, baseUrl, stats, work), quarantineFailed);
+    if (page.last) writeCursor(db, page.type, page.cursor, at);
+    const changed = { created: stats.created - before.created, updated: stats.updated - before.updated, patients: stats.patients - before.patients, quarantined: stats.quarantined - before.quarantined, conflicts: stats.conflicts - before.conflicts };
+    if (Object.values(changed).some((n) => n > 0)) {
+      recordAudit(db, { at, actor: `sync:${SOURCE}`, action: 'sync.pulled', patientId: null, entity: page.type, entityId: null, policyVersion: null, detail: { page: page.pageNumber, ...changed } });
+    }
+  }).immediate();
 }
 
 export async function pullUpdates(db: Db, baseUrl: string, now: () => Date, options: PullOptions = {}): Promise<SyncStats> {
   const stats = emptyStats();
-  for (const type of PULLED_TYPES) {
-    const since = readCursor(db, type);
-    const { onPage, afterPage, ...fetchOptions } = options;
-    const pages = fetchUpdates(baseUrl, type, since, fetchOptions);
-    // Ask for the next page before applying this one: the main system prepares it while we write.
-    const prefetch = () => {
-      const promise = pages.next();
-      promise.catch(() => {}); // awaited below; never left as an unhandled rejection if we stop first
-      return promise;
-    };
-    let next = prefetch();
-    for (;;) {
-      const result = await next;
-      if (result.done) break;
-      const page = result.value;
-      if (!page.last) next = prefetch();
-      const at = now().toISOString();
-      db.transaction(() => {
-        const before = { ...stats };
-        for (const resource of page.resources as unknown as Json[]) applyResource(db, baseUrl, at, resource, stats);
-        if (page.last) writeCursor(db, type, page.cursor, at);
-        const changed = { created: stats.created - before.created, updated: stats.updated - before.updated, patients: stats.patients - before.patients, quarantined: stats.quarantined - before.quarantined, conflicts: stats.conflicts - before.conflicts };
-        if (Object.values(changed).some((n) => n > 0)) {
-          recordAudit(db, { at, actor: `sync:${SOURCE}`, action: 'sync.pulled', patientId: null, entity: type, entityId: null, policyVersion: null, detail: { page: page.pageNumber, ...changed } });
-        }
-      })();
-      onPage?.(type, page.resources.length);
-      afterPage?.(type, page.pageNumber);
-      if (page.last) next = prefetch();
+  // Kept across pages and types (claims name the Patients pulled before them); checked at each page's start.
+  const patients = new PatientCache();
+  // Only a pull moves these cursors (one runs at a time), so reading them all first reads what each type would
+  // have found at its start; were another pull to run meanwhile, pages applied twice change nothing.
+  const types = PULLED_TYPES.map((type) => ({ type, since: readCursor(db, type) }));
+  options.signal?.throwIfAborted();
+  const pages = pulledPages(baseUrl, types, options);
+  try {
+    for await (const page of pages) {
+      try {
+        applyPage(db, baseUrl, page, now().toISOString(), stats, patients);
+      } catch (error) {
+        patients.forget(); // the page was rolled back: so is what the cache learnt from it
+        throw error;
+      }
+      options.onPage?.(page.type, page.count);
+      options.afterPage?.(page.type, page.pageNumber);
     }
+  } finally {
+    await pages.return(undefined);
   }
   recordSync(db, SOURCE, now().toISOString());
   return stats;

@@ -78,17 +78,43 @@ const CATEGORY_CODES: Record<string, Rule> = {
 
 const CMS_VARIABLE = /bluebutton\.cms\.gov\/resources\/variables\/([a-z0-9_]+)\/?$/i;
 
+/**
+ * Payers repeat a handful of codes and systems on every line: what each means is worked out once. Bounded,
+ * so a file of made-up codes cannot grow it without end (past the bound, codes are simply worked out again).
+ */
+const MEMO_MAX = 10_000;
+function memo<T>(work: (key: string) => T): (key: string) => T {
+  const known = new Map<string, T>();
+  return (key) => {
+    if (known.has(key)) return known.get(key)!;
+    const value = work(key);
+    if (known.size < MEMO_MAX) known.set(key, value);
+    return value;
+  };
+}
+
+const own = <T>(table: Record<string, T>, key: string): T | undefined => (Object.hasOwn(table, key) ? table[key] : undefined);
+
+/** The CMS variable a code or system names, as a rule. */
+const cmsRule = memo((value: string): Rule | null => {
+  const name = CMS_VARIABLE.exec(value)?.[1]?.toLowerCase();
+  return (name && own(CMS_VARIABLES, name)) || null;
+});
+/** A base R4 or CARIN category code, as a rule. */
+const categoryRule = memo((code: string): Rule | null => {
+  const lower = text(code)?.toLowerCase();
+  return (lower && own(CATEGORY_CODES, lower)) || null;
+});
+
 function ruleOf(category: unknown): Rule {
   const codings = codingsOf(category);
   for (const c of codings) {
-    for (const v of [c.code, c.system]) {
-      const name = typeof v === 'string' ? CMS_VARIABLE.exec(v)?.[1]?.toLowerCase() : undefined;
-      if (name && CMS_VARIABLES[name]) return CMS_VARIABLES[name];
-    }
+    const rule = (typeof c.code === 'string' ? cmsRule(c.code) : null) ?? (typeof c.system === 'string' ? cmsRule(c.system) : null);
+    if (rule) return rule;
   }
   for (const c of codings) {
-    const code = text(c.code)?.toLowerCase();
-    if (code && CATEGORY_CODES[code]) return CATEGORY_CODES[code];
+    const rule = typeof c.code === 'string' ? categoryRule(c.code) : null;
+    if (rule) return rule;
   }
   return IGNORE;
 }
@@ -103,20 +129,32 @@ const GROUPED_CARC = /^(CO|PR|OA|PI|CR)[-\s]?([A-Z]?\d{1,3})$/i;
 const BARE_CARC = /^([A-Z]?\d{1,3})$/i;
 const RARC = /^(?:MA|N|M)\d{1,3}$/i;
 
+/** What one reason coding says: a CARC (with its group when the code carries one), a RARC, or nothing (null). */
+function codingReason(system: string, rawCode: string): Readonly<Reason> | null {
+  const code = text(rawCode);
+  if (!code) return null;
+  if (RARC.test(code)) return { group: null, carc: null, rarc: code.toUpperCase() };
+  if (/remark|rarc/.test(system.toLowerCase())) return null;
+  const grouped = GROUPED_CARC.exec(code);
+  if (grouped && !/^0+$/.test(grouped[2]!)) return { group: grouped[1]!.toUpperCase() as GroupCode, carc: grouped[2]!.toUpperCase().replace(/^0+(?=\d)/, ''), rarc: null };
+  const bare = BARE_CARC.exec(code);
+  if (bare && !/^0+$/.test(code)) return { group: null, carc: code.toUpperCase().replace(/^0+(?=\d)/, ''), rarc: null };
+  return null;
+}
+const reasonsBySystem = new Map<string, (code: string) => Readonly<Reason> | null>();
+
 /** CARC (with its group when the code carries one, as BFD's "CO120") or RARC from reason codings. */
-function reasonOf(concept: unknown): Reason | null {
+function reasonOf(concept: unknown): Readonly<Reason> | null {
   for (const c of codingsOf(concept)) {
-    const code = text(c.code);
-    if (!code) continue;
-    const system = typeof c.system === 'string' ? c.system.toLowerCase() : '';
-    if (RARC.test(code) || /remark|rarc/.test(system)) {
-      if (RARC.test(code)) return { group: null, carc: null, rarc: code.toUpperCase() };
-      continue;
+    if (typeof c.code !== 'string') continue;
+    const system = typeof c.system === 'string' ? c.system : '';
+    let reasonOfCode = reasonsBySystem.get(system);
+    if (!reasonOfCode) {
+      reasonOfCode = memo((code) => codingReason(system, code));
+      if (reasonsBySystem.size < MEMO_MAX) reasonsBySystem.set(system, reasonOfCode);
     }
-    const grouped = GROUPED_CARC.exec(code);
-    if (grouped && !/^0+$/.test(grouped[2]!)) return { group: grouped[1]!.toUpperCase() as GroupCode, carc: grouped[2]!.toUpperCase().replace(/^0+(?=\d)/, ''), rarc: null };
-    const bare = BARE_CARC.exec(code);
-    if (bare && !/^0+$/.test(code)) return { group: null, carc: code.toUpperCase().replace(/^0+(?=\d)/, ''), rarc: null };
+    const reason = reasonOfCode(c.code);
+    if (reason) return reason;
   }
   return null;
 }
@@ -153,7 +191,7 @@ export interface Amounts {
   hasAmount: boolean;
 }
 
-export function readAdjudication(entries: Json[], where: string, net: unknown): Amounts {
+export function readAdjudication(entries: readonly Json[], where: string, net: unknown): Amounts {
   const amounts: Amounts = { picks: { billed: null, allowed: null, paid: null }, sums: {}, reasons: [], explicit: [], hasAmount: false };
   const noncoveredReasons: Reason[] = [];
   entries.forEach((entry, i) => {

@@ -38,10 +38,24 @@ export const NO_CONTEXT: MapContext = { base: null, resolve: () => null };
 // Reading untrusted JSON
 
 export const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-export const objects = (v: unknown): Json[] => (Array.isArray(v) ? v.filter(isObject) : []);
+const NONE: readonly Json[] = Object.freeze([]);
+
+/** The objects in an array, read-only: the array itself unless something else is in it (no copy per read). */
+export function objects(v: unknown): readonly Json[] {
+  if (!Array.isArray(v)) return NONE;
+  for (const item of v) if (!isObject(item)) return v.filter(isObject);
+  return v as Json[];
+}
 export const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
-export const codingsOf = (concept: unknown): Json[] => (isObject(concept) ? objects(concept.coding) : []);
-export const codesOf = (concept: unknown): string[] => codingsOf(concept).flatMap((c) => text(c.code) ?? []);
+export const codingsOf = (concept: unknown): readonly Json[] => (isObject(concept) ? objects(concept.coding) : NONE);
+export function codesOf(concept: unknown): string[] {
+  const codes: string[] = [];
+  for (const coding of codingsOf(concept)) {
+    const code = text(coding.code);
+    if (code) codes.push(code);
+  }
+  return codes;
+}
 
 export function bounded(value: string, what: string, max = 200): string {
   return value.length > max ? fail(`${what} is ${value.length} characters long (at most ${max})`) : value;
@@ -49,13 +63,18 @@ export function bounded(value: string, what: string, max = 200): string {
 
 /** Rejects a resource holding an absurd string anywhere (iterative: no recursion limit). */
 export function checkStrings(resource: unknown): void {
-  const stack: unknown[] = [resource];
-  while (stack.length) {
-    const value = stack.pop();
+  // Strings are checked where they are found; only objects and arrays wait on the stack (no copies of their values).
+  const stack: unknown[] = [];
+  const visit = (value: unknown): void => {
     if (typeof value === 'string') {
       if (value.length > MAX_STRING) fail(`a text of ${value.length} characters (at most ${MAX_STRING})`);
-    } else if (Array.isArray(value)) stack.push(...value);
-    else if (isObject(value)) stack.push(...Object.values(value));
+    } else if (typeof value === 'object' && value !== null) stack.push(value);
+  };
+  visit(resource);
+  while (stack.length) {
+    const value = stack.pop() as object;
+    if (Array.isArray(value)) for (const item of value) visit(item);
+    else for (const key in value) visit((value as Json)[key]);
   }
 }
 
@@ -82,14 +101,29 @@ export function label(resource: Json): string {
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})/;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** The date part of a FHIR date/dateTime, or null (partial dates and placeholders are not dates). */
 export function isoDate(value: unknown): string | null {
   const match = typeof value === 'string' ? ISO_DATE.exec(value) : null;
   if (!match) return null;
-  const [, y, m, d] = match;
-  const date = new Date(`${y}-${m}-${d}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === `${y}-${m}-${d}` ? `${y}-${m}-${d}` : null;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1];
+  return days !== undefined && day >= 1 && day <= days ? match[0] : null;
+}
+
+/**
+ * The common case of decimalToCents for a JSON number, without going through its text: when value × 100 is a
+ * whole number in floating point, that number is within a quarter cent of the value's shortest decimal
+ * (what decimalToCents reads), so rounding that decimal to the cent gives the same whole number. Beyond
+ * 13 integer digits decimalToCents refuses the amount: so does this, by leaving it to it. Null: ask it.
+ */
+function wholeCents(value: number): number | null {
+  const cents = value * 100;
+  return Number.isInteger(cents) && Math.abs(value) < 1e13 ? cents + 0 : null; // + 0: never -0
 }
 
 /** Money -> cents, exactly once; null when there is no value. */
@@ -100,6 +134,6 @@ export function moneyCents(money: unknown, where: string): number | null {
   if (value === undefined || value === null) return null;
   if (currency !== undefined && currency !== 'USD') fail(`${where}: an amount in ${String(currency).slice(0, 12)} (only USD is imported)`);
   if (typeof value !== 'number' && typeof value !== 'string') return fail(`${where}: the amount ${JSON.stringify(value).slice(0, 40)} is not a number`);
-  const cents = decimalToCents(value);
+  const cents = typeof value === 'number' ? wholeCents(value) ?? decimalToCents(value) : decimalToCents(value);
   return cents ?? fail(`${where}: the amount ${JSON.stringify(value).slice(0, 40)} is not a decimal number`);
 }
