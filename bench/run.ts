@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: prints the figures the issues set targets for. Not a test: read the numbers.
- * BENCH_ONLY=search,balance,x12,fhir picks sections; BENCH_PATIENTS, BENCH_835_LINES and
- * BENCH_FHIR_PATIENTS scale them down for a quick run.
+ * BENCH_ONLY=search,balance,x12,fhir,manager picks sections; BENCH_PATIENTS, BENCH_835_LINES,
+ * BENCH_FHIR_PATIENTS and BENCH_MANAGER_PATIENTS scale them down for a quick run.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -9,11 +9,12 @@ import { join } from 'node:path';
 import { runBalanceBench } from './balance';
 import { runFhirSyncBench } from './fhir-sync';
 import { runImport835Bench } from './import-835';
+import { runManagerBench } from './manager';
 import { buildPractice, runSearchBench } from './search';
 
 const PATIENTS = Number(process.env.BENCH_PATIENTS ?? 200_000);
 
-const only = new Set((process.env.BENCH_ONLY ?? 'search,balance,x12,fhir').split(','));
+const only = new Set((process.env.BENCH_ONLY ?? 'search,balance,x12,fhir,manager').split(','));
 
 const dir = mkdtempSync(join(tmpdir(), 'front-desk-bench-'));
 try {
@@ -28,6 +29,7 @@ try {
   if (only.has('balance')) runBalanceBench(dir);
   if (only.has('x12')) await runImport835Bench(dir);
   if (only.has('fhir')) await runFhirSyncBench(dir);
+  if (only.has('manager')) runManagerBench(dir);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
