@@ -11,7 +11,7 @@ import { evaluateItems } from '../../shared/policy/engine';
 import type { Clock } from '../clock';
 import { localDate } from '../clock';
 import type { Db } from '../db/connection';
-import { loadItems } from '../balances/item-facts';
+import { loadAllOpenItems } from '../policy/open-item-facts';
 import { badDebtDenialHolds } from '../decisions/bad-debt';
 import { pendingHardshipApplications } from '../hardship/pending';
 import { currentPolicy } from '../policy/queries';
@@ -48,29 +48,22 @@ export function pendingQueue(db: Db, clock: Clock): PendingEntry[] {
   // Items the policy now says must be statemented or may become bad debt: evaluated with the engine.
   const today = localDate(clock.now());
   const policy = currentPolicy(db).document;
-  const candidates = db
-    .prepare(
-      `SELECT DISTINCT patient_id FROM carry_forwards
-       UNION SELECT DISTINCT a.patient_id FROM collection_attempts a WHERE a.kind = 'statement'`,
-    )
-    .all() as { patient_id: number }[];
-  for (const { patient_id: patientId } of candidates) {
-    const items = loadItems(db, patientId);
+  // One statement loads every open item (as the policy preview does), instead of a query per patient.
+  for (const { patientId, mrn, name, items } of loadAllOpenItems(db)) {
     const verdicts = evaluateItems(items, { today, hardshipDiscountPercent: null }, policy);
     items.forEach((item, i) => {
       const verdict = verdicts[i]!;
-      if (item.openCents <= 0 || !verdict.collectible) return;
+      if (!verdict.collectible) return;
       const ended = item.carriedSince && !verdict.carryForwardUntil;
       const badDebt = !ended && verdict.writeOffs.some((w) => w.rule === 'bad_debt') && !item.pendingRequest && !badDebtDenialHolds(db, item.id, item.openCents);
       if (!ended && !badDebt) return;
-      const p = who(patientId);
       const reason = verdict.reasons.find((r) => r.clause.startsWith(ended ? '2.2' : '6.1'));
       entries.push({
         kind: ended ? 'carry_forward_ended' : 'bad_debt_candidate',
         id: item.id,
         patientId,
-        mrn: p.mrn,
-        patientName: p.name,
+        mrn,
+        patientName: name,
         itemId: item.id,
         amountCents: item.openCents,
         since: ended ? item.carriedSince! : (item.firstStatementDate ?? item.billedOn),
