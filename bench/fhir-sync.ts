@@ -16,7 +16,7 @@ import { inChildProcess } from './child';
 import type { Timed } from './direct-copy';
 import { importedRows } from './direct-copy';
 import { BENCH_TODAY } from './search';
-import { CPU_NOTE, ms, table } from './stats';
+import { CPU_NOTE, ms, ratioRow, table } from './stats';
 
 const now = () => new Date(`${BENCH_TODAY}T12:00:00Z`);
 
@@ -76,19 +76,7 @@ export async function runFhirSyncBench(dir: string, patients = Number(process.en
   console.log(`\nFull FHIR sync from the reference main system (target >= 50% of the direct insert rate, memory flat as the input grows)`);
   const rows = [['patients', 'sync s (CPU s)', 'direct s (CPU s)', 'rows written', 'sync rows/s', 'direct rows/s', 'ratio', 'peak RSS (client)']];
   for (const size of [Math.round(patients / 4), patients]) {
-    const r = await fullSync(dir, size);
-    const rate = r.rows / r.seconds;
-    const directRate = r.direct.rows / r.direct.seconds;
-    rows.push([
-      size.toLocaleString('en-US'),
-      `${r.seconds.toFixed(1)} (${r.cpuSeconds.toFixed(1)})`,
-      `${r.direct.seconds.toFixed(1)} (${r.direct.cpuSeconds.toFixed(1)})`,
-      r.rows.toLocaleString('en-US'),
-      Math.round(rate).toLocaleString('en-US'),
-      Math.round(directRate).toLocaleString('en-US'),
-      `${Math.round((rate / directRate) * 100)}%`,
-      `${r.peakMiB} MiB`,
-    ]);
+    rows.push(ratioRow(size, await fullSync(dir, size)));
   }
   console.log(table(rows));
   console.log(CPU_NOTE);

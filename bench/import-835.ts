@@ -11,7 +11,7 @@ import { generate835 } from '../core/sync/x12/generate-835';
 import { inChildProcess } from './child';
 import type { Timed } from './direct-copy';
 import { importedRows } from './direct-copy';
-import { CPU_NOTE, table } from './stats';
+import { CPU_NOTE, ratioRow, table } from './stats';
 
 const LINES_PER_CLAIM = 4;
 
@@ -40,19 +40,7 @@ export async function runImport835Bench(dir: string, lines = Number(process.env.
   console.log(`\nX12 835 import (generated, ${LINES_PER_CLAIM} service lines per claim; target >= 50% of the direct insert rate, memory flat as the input grows)`);
   const rows = [['service lines', 'import s (CPU s)', 'direct s (CPU s)', 'rows written', 'import rows/s', 'direct rows/s', 'ratio', 'peak RSS (import process)']];
   for (const size of [Math.round(lines / 4), lines]) {
-    const r = await importOnce(dir, size);
-    const importRate = r.rows / r.seconds;
-    const directRate = r.direct.rows / r.direct.seconds;
-    rows.push([
-      size.toLocaleString('en-US'),
-      `${r.seconds.toFixed(1)} (${r.cpuSeconds.toFixed(1)})`,
-      `${r.direct.seconds.toFixed(1)} (${r.direct.cpuSeconds.toFixed(1)})`,
-      r.rows.toLocaleString('en-US'),
-      Math.round(importRate).toLocaleString('en-US'),
-      Math.round(directRate).toLocaleString('en-US'),
-      `${Math.round((importRate / directRate) * 100)}%`,
-      `${r.peakMiB} MiB`,
-    ]);
+    rows.push(ratioRow(size, await importOnce(dir, size)));
   }
   console.log(table(rows));
   console.log(CPU_NOTE);

@@ -39,3 +39,28 @@ export function peakRssMiB(): string {
 export const CPU_NOTE =
   '  (CPU s: the step\'s process, worker threads included; seconds well above CPU seconds mean the machine was busy with other work.\n' +
   '   The ratio compares rows per second; both steps run in the same bench run, each in a fresh process.)';
+
+/** One measured import or sync next to its direct insert of the same rows. */
+export interface Measured {
+  seconds: number;
+  cpuSeconds: number;
+  rows: number;
+  peakMiB: number;
+  direct: { seconds: number; cpuSeconds: number; rows: number };
+}
+
+/** A row of the ratio table: size, both times (with CPU seconds), rows, both rates, the ratio, peak RSS. */
+export function ratioRow(size: number, r: Measured): string[] {
+  const rate = r.rows / r.seconds;
+  const directRate = r.direct.rows / r.direct.seconds;
+  return [
+    size.toLocaleString('en-US'),
+    `${r.seconds.toFixed(1)} (${r.cpuSeconds.toFixed(1)})`,
+    `${r.direct.seconds.toFixed(1)} (${r.direct.cpuSeconds.toFixed(1)})`,
+    r.rows.toLocaleString('en-US'),
+    Math.round(rate).toLocaleString('en-US'),
+    Math.round(directRate).toLocaleString('en-US'),
+    `${Math.round((rate / directRate) * 100)}%`,
+    `${r.peakMiB} MiB`,
+  ];
+}
