@@ -32,5 +32,12 @@ export function verifyPassword(password: string, stored: string): boolean {
   return timingSafeEqual(actual, expected);
 }
 
-/** Compared against when the user name is unknown, so a wrong name takes as long as a wrong password. */
-export const DUMMY_HASH = hashPassword('not-a-real-password');
+let cachedDummyHash: string | undefined;
+
+/**
+ * Compared against when the user name is unknown, so a wrong name takes as long as a wrong password.
+ * Made on first use: hashing at import would slow the start of every process that loads the core.
+ */
+export function dummyHash(): string {
+  return (cachedDummyHash ??= hashPassword('not-a-real-password'));
+}

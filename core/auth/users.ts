@@ -4,7 +4,7 @@ import type { SessionUser, UserView } from '../../shared/api/auth';
 import { ApiError } from '../../shared/errors';
 import type { Db } from '../db/connection';
 import { recordAudit } from '../ledger/journal';
-import { DUMMY_HASH, hashPassword, verifyPassword } from './passwords';
+import { dummyHash, hashPassword, verifyPassword } from './passwords';
 
 /** After this many wrong passwords in a row the account waits LOCKOUT_MINUTES before the next try. */
 export const MAX_FAILED_ATTEMPTS = 5;
@@ -67,7 +67,7 @@ export function authenticate(db: Db, username: string, password: string, now: Da
     const until = new Date(row.locked_until).toLocaleTimeString('en-US', { hour: 'numeric', minute: '2-digit' });
     throw new ApiError('refused', `Too many wrong passwords: this account can try again at ${until}. A manager can help if you forgot it.`);
   }
-  const ok = verifyPassword(password, row?.password_hash ?? DUMMY_HASH) && row !== undefined && row.active === 1;
+  const ok = verifyPassword(password, row?.password_hash ?? dummyHash()) && row !== undefined && row.active === 1;
   db.transaction(() => {
     if (!row) {
       recordAudit(db, { at, actor: `unknown:${username}`, action: 'sign_in_failed', patientId: null, entity: 'user', entityId: null, policyVersion: null, detail: { username } });

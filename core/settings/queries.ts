@@ -1,9 +1,10 @@
 import type { Db } from '../db/connection';
+import { sql } from '../db/statements';
 
 export const DEFAULT_PRACTICE_NAME = 'Front Desk Balances';
 
 export function getSetting(db: Db, key: string): string | undefined {
-  const row = db.prepare('SELECT value FROM practice_settings WHERE key = ?').get(key) as { value: string } | undefined;
+  const row = sql(db, 'SELECT value FROM practice_settings WHERE key = ?').get(key) as { value: string } | undefined;
   return row?.value;
 }
 
