@@ -13,7 +13,6 @@ import { HardshipSection } from './sections/HardshipSection';
 import { NonCoveredSection } from './sections/NonCoveredSection';
 import { StatementsSection } from './sections/StatementsSection';
 import { WriteOffSection } from './sections/WriteOffSection';
-import { READABLE_ALERT } from './alert-styles';
 
 interface Props {
   /** The version in force: the starting point, and what publishing is based on. */
@@ -76,7 +75,7 @@ export function PolicyEditor({ inForce, onPublished, onReload }: Props) {
           <CollectionSection {...sectionProps} />
           <WriteOffSection {...sectionProps} />
           {otherProblems.length > 0 && (
-            <Alert styles={READABLE_ALERT} color="red" title="Other problems" role="alert">
+            <Alert color="red" title="Other problems" role="alert">
               <List size="sm">
                 {otherProblems.map((message) => (
                   <List.Item key={message}>{message}</List.Item>
@@ -96,7 +95,7 @@ export function PolicyEditor({ inForce, onPublished, onReload }: Props) {
         </Stack>
       </form>
       {previewError && (
-        <Alert styles={READABLE_ALERT} color="red" title="The preview could not be made" role="alert">
+        <Alert color="red" title="The preview could not be made" role="alert">
           {previewError}
         </Alert>
       )}

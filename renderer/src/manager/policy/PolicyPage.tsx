@@ -4,7 +4,6 @@ import { formatInstant } from '../../format/dates';
 import { useApiQuery } from '../../hooks/use-api-query';
 import { PolicyEditor } from './PolicyEditor';
 import { VersionHistory } from './VersionHistory';
-import { READABLE_ALERT } from './alert-styles';
 
 /** The manager's Financial policy page: the version in force, the editor with its preview and publishing, and the history. */
 export function PolicyPage() {
@@ -29,12 +28,12 @@ export function PolicyPage() {
         )}
       </div>
       {published !== null && (
-        <Alert styles={READABLE_ALERT} color="teal" variant="light" title={`Version ${published} published`} withCloseButton closeButtonLabel="Dismiss" onClose={() => setPublished(null)}>
+        <Alert color="teal" variant="light" title={`Version ${published} published`} withCloseButton closeButtonLabel="Dismiss" onClose={() => setPublished(null)}>
           It is in force now: the desk’s verdicts and every decision from now on follow version {published}.
         </Alert>
       )}
       {current.error && (
-        <Alert styles={READABLE_ALERT} color="red" variant="light" title="The policy could not be read" role="alert">
+        <Alert color="red" variant="light" title="The policy could not be read" role="alert">
           {current.error}
         </Alert>
       )}

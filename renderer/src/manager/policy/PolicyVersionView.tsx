@@ -3,14 +3,13 @@ import type { PolicyVersionView as VersionView } from '../../../../shared/api/po
 import { fieldLabel, formatFieldValue } from '../../../../shared/policy/fields';
 import { formatInstant } from '../../format/dates';
 import { useApiQuery } from '../../hooks/use-api-query';
-import { READABLE_ALERT } from './alert-styles';
 
 /** One published version, read-only: who published it and why, its written clauses, its settings. */
 export function PolicyVersionView({ version }: { version: number }) {
   const query = useApiQuery('getPolicyVersion', { version });
   if (query.error) {
     return (
-      <Alert styles={READABLE_ALERT} color="red" variant="light" title={`Version ${version} could not be opened`} role="alert">
+      <Alert color="red" variant="light" title={`Version ${version} could not be opened`} role="alert">
         {query.error}
       </Alert>
     );

@@ -4,13 +4,12 @@ import { VERDICT_OUTCOME_LABELS } from '../../../../shared/api/policy-editor';
 import { formatCents } from '../../../../shared/money';
 import { formatUsDate } from '../../format/dates';
 import { TransitionExamples } from './TransitionExamples';
-import { READABLE_ALERT } from './alert-styles';
 
 /** What the proposed version does to the open items: how many verdicts change, which way, with examples and money. */
 export function PreviewPanel({ preview, stale }: { preview: PolicyPreview; stale: boolean }) {
   if (!preview.valid) {
     return (
-      <Alert styles={READABLE_ALERT} color="red" title="The policy has problems" role="alert">
+      <Alert color="red" title="The policy has problems" role="alert">
         <List size="sm">
           {preview.issues.map((issue) => (
             <List.Item key={`${issue.path}|${issue.message}`}>{issue.message}</List.Item>
@@ -33,7 +32,7 @@ export function PreviewPanel({ preview, stale }: { preview: PolicyPreview; stale
         {sameVerdictNote(preview)}
       </Text>
       {preview.warnings.map((warning) => (
-        <Alert styles={READABLE_ALERT} key={warning} color="yellow" title="Before you publish">
+        <Alert key={warning} color="yellow" title="Before you publish">
           {warning}
         </Alert>
       ))}

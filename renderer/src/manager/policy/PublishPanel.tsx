@@ -5,7 +5,6 @@ import { ApiError } from '../../../../shared/errors';
 import { api } from '../../api/client';
 import { newIdempotencyKey } from '../../desk/idempotency';
 import { actionErrorMessage } from '../../store/errors';
-import { READABLE_ALERT } from './alert-styles';
 
 const MIN_NOTE = 5;
 
@@ -75,7 +74,7 @@ export function PublishPanel({ document, basedOnVersion, onPublished, onReload }
             onChange={(event) => setNote(event.currentTarget.value)}
           />
           {failure && (
-            <Alert styles={READABLE_ALERT} color="red" title="Not published" role="alert">
+            <Alert color="red" title="Not published" role="alert">
               {failure.message}
               {failure.stale && (
                 <Group mt="sm">

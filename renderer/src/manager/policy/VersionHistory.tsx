@@ -3,7 +3,6 @@ import { useState } from 'react';
 import type { PolicyVersionSummary } from '../../../../shared/api/policy-editor';
 import { formatInstant } from '../../format/dates';
 import { PolicyVersionModal } from './PolicyVersionModal';
-import { READABLE_ALERT } from './alert-styles';
 
 interface Props {
   versions: PolicyVersionSummary[] | null;
@@ -19,7 +18,7 @@ export function VersionHistory({ versions, error }: Props) {
         Version history
       </Title>
       {error && (
-        <Alert styles={READABLE_ALERT} color="red" variant="light" title="The versions could not be read" role="alert">
+        <Alert color="red" variant="light" title="The versions could not be read" role="alert">
           {error}
         </Alert>
       )}

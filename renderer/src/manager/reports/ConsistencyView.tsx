@@ -8,8 +8,6 @@ import { ChartSection } from './ChartSection';
 import { FigureTable } from './FigureTable';
 import { formatCount, formatPct } from './format';
 
-/** The light teal alert's title colour is below 4.5:1 on its background: titles are written in the text colour. */
-const READABLE_TITLE = { title: { color: 'var(--mantine-color-text)' } };
 
 type Metric = 'writeOff' | 'exception';
 
@@ -80,7 +78,7 @@ export function ConsistencyView({ report }: { report: ConsistencyReport }) {
 function Flags({ report }: { report: ConsistencyReport }) {
   if (report.flags.length === 0) {
     return (
-      <Alert color="teal" variant="light" styles={READABLE_TITLE} title="No group stands out">
+      <Alert color="teal" variant="light" title="No group stands out">
         Every group&apos;s write-off and exception rates are within {report.marginPoints} percentage points of the other patients&apos;.
       </Alert>
     );
