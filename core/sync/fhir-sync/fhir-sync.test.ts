@@ -71,10 +71,26 @@ describe.each([
     }
   });
 
+  it('commits a few pages at a time, each page whole', async () => {
+    const patientsCommitted = async (resourcesPerTransaction: number) => {
+      const fresh = tempStore();
+      const seen: number[] = [];
+      try {
+        await pullUpdates(fresh.db, server.baseUrl, now, { ...fast, resourcesPerTransaction, afterPage: (type) => void (type === 'Patient' && seen.push(count(fresh, 'patients'))) });
+      } finally {
+        fresh.cleanup();
+      }
+      return seen;
+    };
+    expect(await patientsCommitted(1)).toEqual([20, 30]); // pages of 20: a transaction each
+    expect(await patientsCommitted(40)).toEqual([30, 30]); // both pages in one transaction
+  });
+
   it('loses and doubles nothing when killed mid-pull and restarted', async () => {
     await expect(
       pullUpdates(store.db, server.baseUrl, now, {
         ...fast,
+        resourcesPerTransaction: 1, // a transaction a page, so the kill falls between two pages of one type
         afterPage: (type, page) => {
           if (type === 'ExplanationOfBenefit' && page === 2) throw new Error('killed');
         },

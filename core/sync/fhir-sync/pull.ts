@@ -3,12 +3,13 @@
  * (Patient, Coverage, ExplanationOfBenefit, ClaimResponse, Appointment), page by
  * page. When there is more than a page of changes, the sync worker fetches and
  * maps the pages (worker/pull-job.ts) while this thread writes them; otherwise
- * this thread does both. Each page is
- * applied in one transaction, its records under one savepoint (apply-batch.ts: a
- * record that cannot be stored is quarantined alone; the rest applies). The
- * cursor a later run starts from moves only in the transaction of the run's last
- * page, after every earlier page is committed: a crash mid-run restarts from the
- * old cursor and re-applies pages, which changes nothing (claims are
+ * this thread does both. Pages are applied a few at a time (about
+ * RESOURCES_PER_TRANSACTION resources) in one transaction, their records under
+ * savepoints (apply-batch.ts: a record that cannot be stored is quarantined
+ * alone; the rest applies). The cursor a later run starts from moves only in the
+ * transaction of a type's last page, after every earlier page is committed: a
+ * crash mid-run restarts from the old cursor and re-applies pages, which changes
+ * nothing (claims are
  * idempotent), so nothing is lost or doubled even when the server serves pages
  * out of order.
  */
@@ -51,8 +52,10 @@ function writeCursor(db: Db, type: PulledType, cursor: string | null, at: string
 
 export interface PullOptions extends Pick<FetchUpdatesOptions, 'pageSize' | 'signal' | 'timeoutMs' | 'retry'> {
   onPage?: (type: PulledType, resources: number) => void;
-  /** For tests of crash recovery: called after each page is committed. */
+  /** For tests of crash recovery: called for each page once the transaction holding it is committed. */
   afterPage?: (type: PulledType, pageNumber: number) => void;
+  /** Resources applied in one transaction, at least a page (default RESOURCES_PER_TRANSACTION). */
+  resourcesPerTransaction?: number;
   /**
    * Where pages are fetched and mapped: by default in the sync worker once a type has more than
    * HAND_OVER_AFTER changes (a smaller pull would only wait for the worker to start); true: as soon as a
@@ -63,8 +66,15 @@ export interface PullOptions extends Pick<FetchUpdatesOptions, 'pageSize' | 'sig
 
 type Json = Record<string, unknown>;
 
-/** Pages the worker may have fetched and mapped ahead of the one being written. */
-const WORKER_WINDOW = 2;
+/**
+ * Resources applied in one transaction. A commit writes every page of the store it changed, and a page of
+ * patients or claims changes pages all over the store's indexes: four pages of changes per commit instead
+ * of one took a fifth off the time this thread spends writing (40,000-patient full sync), and hold the
+ * store for tens of milliseconds at a time.
+ */
+export const RESOURCES_PER_TRANSACTION = 1_000;
+/** Pages the worker may have fetched and mapped ahead of the ones being written: a transaction's worth and two more. */
+const WORKER_WINDOW = 6;
 /** Changes of a type fetched here before the worker takes over the rest. */
 export const HAND_OVER_AFTER = 1_000;
 
@@ -169,17 +179,43 @@ function applyPage(db: Db, baseUrl: string, page: PulledPage, at: string, stats:
     quarantine(db, SOURCE, { location, reason: error instanceof Error ? error.message : String(error), raw: JSON.stringify(resource).slice(0, 4_000) }, at);
     stats.quarantined += 1;
   };
-  // IMMEDIATE: the page's writes never wait behind a read snapshot that another desk's commit made stale.
-  db.transaction(() => {
-    const before = { ...stats };
-    patients.validate(db);
-    applyBatch({ db, stats, patients }, page.work, (work) => applyWork(ctx, baseUrl, stats, work), quarantineFailed);
-    if (page.last) writeCursor(db, page.type, page.cursor, at);
-    const changed = { created: stats.created - before.created, updated: stats.updated - before.updated, patients: stats.patients - before.patients, quarantined: stats.quarantined - before.quarantined, conflicts: stats.conflicts - before.conflicts };
-    if (Object.values(changed).some((n) => n > 0)) {
-      recordAudit(db, { at, actor: `sync:${SOURCE}`, action: 'sync.pulled', patientId: null, entity: page.type, entityId: null, policyVersion: null, detail: { page: page.pageNumber, ...changed } });
+  const before = { ...stats };
+  applyBatch({ db, stats, patients }, page.work, (work) => applyWork(ctx, baseUrl, stats, work), quarantineFailed);
+  if (page.last) writeCursor(db, page.type, page.cursor, at);
+  const changed = { created: stats.created - before.created, updated: stats.updated - before.updated, patients: stats.patients - before.patients, quarantined: stats.quarantined - before.quarantined, conflicts: stats.conflicts - before.conflicts };
+  if (Object.values(changed).some((n) => n > 0)) {
+    recordAudit(db, { at, actor: `sync:${SOURCE}`, action: 'sync.pulled', patientId: null, entity: page.type, entityId: null, policyVersion: null, detail: { page: page.pageNumber, ...changed } });
+  }
+}
+
+/** Pages in one transaction; on failure nothing of them stays, and neither does what the cache learnt from them. */
+function applyPages(db: Db, baseUrl: string, pages: readonly PulledPage[], at: string, stats: SyncStats, patients: PatientCache): void {
+  try {
+    // IMMEDIATE: the writes never wait behind a read snapshot that another desk's commit made stale.
+    db.transaction(() => {
+      patients.validate(db);
+      for (const page of pages) applyPage(db, baseUrl, page, at, stats, patients);
+    }).immediate();
+  } catch (error) {
+    patients.forget();
+    throw error;
+  }
+}
+
+/** The pages in runs of about `resources` resources (a run ends with the page that reaches it, or with the pull). */
+async function* transactions(pages: AsyncIterable<PulledPage>, resources: number): AsyncGenerator<PulledPage[]> {
+  let run: PulledPage[] = [];
+  let count = 0;
+  for await (const page of pages) {
+    run.push(page);
+    count += Math.max(page.count, 1);
+    if (count >= resources) {
+      yield run;
+      run = [];
+      count = 0;
     }
-  }).immediate();
+  }
+  if (run.length > 0) yield run;
 }
 
 export async function pullUpdates(db: Db, baseUrl: string, now: () => Date, options: PullOptions = {}): Promise<SyncStats> {
@@ -192,15 +228,13 @@ export async function pullUpdates(db: Db, baseUrl: string, now: () => Date, opti
   options.signal?.throwIfAborted();
   const pages = pulledPages(baseUrl, types, options);
   try {
-    for await (const page of pages) {
-      try {
-        applyPage(db, baseUrl, page, now().toISOString(), stats, patients);
-      } catch (error) {
-        patients.forget(); // the page was rolled back: so is what the cache learnt from it
-        throw error;
+    for await (const run of transactions(pages, options.resourcesPerTransaction ?? RESOURCES_PER_TRANSACTION)) {
+      applyPages(db, baseUrl, run, now().toISOString(), stats, patients);
+      for (const page of run) {
+        options.onPage?.(page.type, page.count);
+        options.afterPage?.(page.type, page.pageNumber);
       }
-      options.onPage?.(page.type, page.count);
-      options.afterPage?.(page.type, page.pageNumber);
+      options.signal?.throwIfAborted();
     }
   } finally {
     await pages.return(undefined);

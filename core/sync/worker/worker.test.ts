@@ -127,7 +127,7 @@ describe('pulling through the worker', () => {
 
   it('stops when the run is called off', async () => {
     const controller = new AbortController();
-    const error = await pullUpdates(store.db, server.baseUrl, now, { ...fast, inWorker: true, signal: controller.signal, onPage: () => controller.abort(new Error('called off')) }).catch((e: unknown) => e);
+    const error = await pullUpdates(store.db, server.baseUrl, now, { ...fast, inWorker: true, resourcesPerTransaction: 1, signal: controller.signal, onPage: () => controller.abort(new Error('called off')) }).catch((e: unknown) => e);
     expect(error).toMatchObject({ message: 'called off' });
   });
 });
