@@ -117,6 +117,21 @@ describe('upgrading a store with data', () => {
   });
 });
 
+describe('schema v9', () => {
+  it("makes every stored identifier's value searchable, as sync expects of identifiers it finds stored", () => {
+    const db = new Database(':memory:');
+    migrate(db, MIGRATIONS.slice(0, 8));
+    const patientId = Number(db.prepare("INSERT INTO patients (mrn, family_name, given_name, created_at) VALUES ('M1', 'Doe', 'Jane', 'x')").run().lastInsertRowid);
+    db.prepare("INSERT INTO patient_identifiers (patient_id, system, value) VALUES (?, 'urn:main', 'PM-00042')").run(patientId);
+    migrate(db);
+    const terms = (db.prepare('SELECT term FROM patient_search_terms WHERE patient_id = ? ORDER BY term').pluck().all(patientId) as string[]);
+    expect(terms).toEqual(expect.arrayContaining(['pm', '00042', 'pm00042']));
+    expect(insertPatient(db, { mrn: 'M2', familyName: 'Roe', givenName: 'Rita', dob: null, phone: null, createdAt: 'x', identifiers: [{ system: 'urn:main', value: 'PM-7' }] })).toBeGreaterThan(0);
+    expect(db.prepare("SELECT count(*) FROM patient_search_terms WHERE term = 'pm7'").pluck().get()).toBe(1);
+    db.close();
+  });
+});
+
 describe('schema v4', () => {
   it('chains audit records written before the upgrade, in their order', async () => {
     const { verifyStore } = await import('../audit/verify');

@@ -1,7 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { PatientSummary } from '../../shared/contract';
 import { SEARCH_RESULT_LIMIT } from '../../shared/contract';
-import { patientSearchTerms, prefixUpperBound, queryPrefixes } from '../../shared/search-terms';
+import { nameTerms, patientSearchTerms, prefixUpperBound, queryPrefixes } from '../../shared/search-terms';
 import type { Db } from '../db/connection';
 
 export interface PatientRow {
@@ -44,13 +44,17 @@ function insertStatementsFor(db: Db) {
   return prepared;
 }
 
-/** Inserts a patient with its identifiers and search terms. Call inside the caller's transaction. */
+/** Inserts a patient with its identifiers and search terms (each identifier's value is searchable too). Call inside the caller's transaction. */
 export function insertPatient(db: Db, patient: NewPatient): number {
   const sql = insertStatementsFor(db);
   const { lastInsertRowid } = sql.patient.run(patient.mrn, patient.familyName, patient.givenName, patient.dob, patient.phone, patient.createdAt);
   const id = Number(lastInsertRowid);
-  for (const term of patientSearchTerms(patient)) sql.term.run(term, id);
-  for (const identifier of patient.identifiers ?? []) sql.identifier.run(id, identifier.system, identifier.value);
+  const terms = new Set(patientSearchTerms(patient));
+  for (const identifier of patient.identifiers ?? []) {
+    sql.identifier.run(id, identifier.system, identifier.value);
+    for (const term of nameTerms(identifier.value)) terms.add(term);
+  }
+  for (const term of terms) sql.term.run(term, id);
   return id;
 }
 

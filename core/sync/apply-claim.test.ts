@@ -63,6 +63,18 @@ describe('applyClaim', () => {
     for (const query of ['budd', 'william budd', '33344555510']) expect(searchPatients(store.db, query).map((p) => p.id), query).toEqual([patientId]);
   });
 
+  it('writes nothing for an identifier it finds stored (its value is searchable already)', () => {
+    const first = applyClaim(ctx, claim());
+    const rows = () => ['patient_identifiers', 'patient_search_terms'].map(count);
+    const before = rows();
+    const writes = store.db.prepare('SELECT total_changes()').pluck();
+    const changesBefore = writes.get() as number;
+    const second = applyClaim(ctx, claim({ externalId: 'other-2', lines: [] }));
+    expect(second.patientId).toBe(first.patientId);
+    expect(rows()).toEqual(before);
+    expect((writes.get() as number) - changesBefore).toBe(1); // the claim row, nothing for the patient
+  });
+
   it('changes nothing when the same claim arrives again', () => {
     applyClaim(ctx, claim());
     const before = ['patients', 'claims', 'claim_lines', 'claim_adjustments', 'patient_items', 'ledger_entries'].map(count);

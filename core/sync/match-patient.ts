@@ -9,6 +9,8 @@
  * otherwise a new patient. Whatever matched, the record's identifiers are added to the patient.
  * Some identifiers are not a person's own (an 835's patient control number is often a family or
  * guarantor account): they are kept and searchable, but never used to match.
+ * Every stored identifier's value is searchable (schema 9), so an identifier found stored is not
+ * written again, nor are its terms.
  */
 import { nameTerms, normalizeWord, patientSearchTerms } from '../../shared/search-terms';
 import type { Db } from '../db/connection';
@@ -81,14 +83,17 @@ export function fillPatientGaps(db: Db, patientId: number, patient: ImportedPati
 
 /**
  * The patient a record names (created when none matches), with the record's identifiers and their search
- * terms added. With a cache, identifiers this run already stored for the patient are not written again.
+ * terms added. The identifier it matched by, and (with a cache) identifiers this run already stored for the
+ * patient, are stored with their terms already: nothing is written for them.
  */
 export function matchOrCreatePatient(db: Db, patient: ImportedPatient, coverage: ImportedCoverage | null, at: string, cache?: PatientCache): { patientId: number; created: boolean } {
   const matched = byIdentifier(db, patient, cache);
   let patientId = matched?.patientId ?? byMrn(db, patient.mrn) ?? byMemberId(db, coverage) ?? byNameAndDob(db, patient);
   const created = patientId === null;
+  // Terms this call wrote (or a new patient has): one identifier's value often repeats another's, or the MRN.
+  let written: Set<string> | null = null;
   if (patientId === null) {
-    patientId = insertPatient(db, {
+    const row = {
       // Nothing matched, so byMrn found no patient with the record's MRN.
       mrn: newMrn(db, patient.mrn, true),
       familyName: patient.familyName || UNKNOWN,
@@ -96,18 +101,28 @@ export function matchOrCreatePatient(db: Db, patient: ImportedPatient, coverage:
       dob: patient.dob,
       phone: patient.phone ?? null,
       createdAt: at,
-      identifiers: [],
-    });
+    };
+    patientId = insertPatient(db, row);
+    written = new Set(patientSearchTerms(row));
   }
   const add = sql(db, 'INSERT OR IGNORE INTO patient_identifiers (patient_id, system, value) VALUES (?, ?, ?)');
   const addTerm = sql(db, 'INSERT OR IGNORE INTO patient_search_terms (term, patient_id) VALUES (?, ?)');
   for (const id of patient.identifiers) {
-    if (cache?.owner(id.system, id.value) === patientId) continue; // stored for this patient, with its terms, earlier in the run
+    if (id === matched?.identifier) {
+      cache?.remember(id.system, id.value, patientId);
+      continue;
+    }
+    if (cache?.owner(id.system, id.value) === patientId) continue;
     const stored = add.run(patientId, id.system, id.value).changes === 1;
-    // Identifiers from files (member ID, patient control number) are searchable at the desk too.
-    for (const term of nameTerms(id.value)) addTerm.run(term, patientId);
-    // Remembered only when it is known to be this patient's: one another patient holds stays theirs.
-    if (cache && (stored || id === matched?.identifier)) cache.remember(id.system, id.value, patientId);
+    // Identifiers from files (member ID, patient control number) are searchable at the desk too, even one
+    // another patient holds (it stays theirs for matching).
+    for (const term of nameTerms(id.value)) {
+      written ??= new Set();
+      if (written.has(term)) continue;
+      written.add(term);
+      addTerm.run(term, patientId);
+    }
+    if (cache && stored) cache.remember(id.system, id.value, patientId);
   }
   return { patientId, created };
 }
