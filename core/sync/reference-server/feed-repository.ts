@@ -14,6 +14,13 @@
  *    1.6 s, so paging 540,000 EOBs would take hours. Here a page costs a binary
  *    search plus the page's own reads. Any other search goes to Medplum unchanged.
  *
+ * 3. Each stored version's JSON text, made when it is written (as FHIR servers
+ *    keep a resource's text and write search results from it): a feed page is
+ *    joined from text instead of serializing every resource again (`jsonOf`).
+ *    The server shares the machine's CPU with the client in tests and the
+ *    bench: serving a 40,000-patient full sync took it 3.1 s of CPU instead of
+ *    3.9 s. (Keeping UTF-8 Buffers instead measured slower at 200,000 patients.)
+ *
  * Storage, versioning, history, reads, conditional create/update and search
  * semantics stay Medplum's.
  */
@@ -48,6 +55,8 @@ export class FeedRepository extends MemoryRepository {
   private readonly feeds = new Map<string, FeedLog>();
   /** type -> "system|value" -> ids; built on a type's first identifier search, then kept up to date. */
   private readonly identifierIndexes = new Map<string, Map<string, Set<string>>>();
+  /** Stored object -> its JSON text; an update stores a new object, so a stale text is never found. */
+  private readonly jsonText = new WeakMap<object, string>();
 
   /** Seeded resources get stamps from `startMs` on, one millisecond apart, until endSeeding. */
   beginSeeding(startMs: number): void {
@@ -86,7 +95,14 @@ export class FeedRepository extends MemoryRepository {
     log.ids.push(stored.id);
     log.current.set(stored.id, stamp);
     this.indexIdentifiers(stored);
+    const kept = this.storedResource(stored.resourceType, stored.id);
+    if (kept) this.jsonText.set(kept, JSON.stringify(kept));
     return stored;
+  }
+
+  /** A resource's JSON: the text kept when it was written, for the stored object itself; serialized otherwise. */
+  jsonOf(resource: Resource): string {
+    return this.jsonText.get(resource) ?? JSON.stringify(resource);
   }
 
   override async deleteResource(resourceType: string, id: string): Promise<void> {

@@ -281,17 +281,39 @@ export async function startReferenceServer(options: ReferenceServerOptions): Pro
     return reply;
   }
 
+  /**
+   * A reply's JSON in parts, a Bundle's resources as the repository keeps their text. Written part by part:
+   * a page joined into one string is a megabyte in V8's old generation, and at 200,000 patients every
+   * collection of it walks gigabytes of stored resources (the server spent 32 s of CPU serving one sync).
+   */
+  function serialize(body: Resource): string[] {
+    if (body.resourceType !== 'Bundle' || !body.entry?.length) return [JSON.stringify(body)];
+    const { entry, ...head } = body;
+    const parts = [`${JSON.stringify(head).slice(0, -1)},"entry":[`];
+    entry.forEach(({ resource, ...rest }, i) => {
+      const fields = JSON.stringify(rest).slice(1, -1);
+      parts.push(resource ? `${i ? ',' : ''}{${fields}${fields ? ',' : ''}"resource":${repository.jsonOf(resource)}}` : `${i ? ',' : ''}{${fields}}`);
+    });
+    parts.push(']}');
+    return parts;
+  }
+
   function send(res: ServerResponse, reply: Reply, useFaults: boolean): void {
-    const payload = Buffer.from(JSON.stringify(reply.body), 'utf8');
-    const headers = { 'content-type': FHIR_JSON, 'content-length': String(payload.length), ...reply.headers };
+    const parts = serialize(reply.body);
+    const length = parts.reduce((n, part) => n + Buffer.byteLength(part), 0);
+    const headers = { 'content-type': FHIR_JSON, 'content-length': String(length), ...reply.headers };
     const write = () => {
       if (res.destroyed) return;
       if (useFaults && faults.takeDrop()) {
+        const payload = Buffer.from(parts.join(''));
         res.writeHead(reply.status, headers);
         res.write(payload.subarray(0, Math.floor(payload.length / 2)), () => res.destroy());
         return;
       }
-      res.writeHead(reply.status, headers).end(payload);
+      res.writeHead(reply.status, headers);
+      res.cork();
+      for (const part of parts) res.write(part);
+      res.end();
     };
     const delay = useFaults ? faults.takeDelay() : null;
     if (delay === null) return write();
