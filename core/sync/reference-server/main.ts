@@ -5,8 +5,8 @@
  *
  * Options: --patients N (default 2000), --port P (default 8090, 0 = any free port), --seed S (default 1),
  * --today YYYY-MM-DD (default today, local date), --history-days D (default: the generator's two years).
- * A large seed needs a large heap (about 35 KB a patient with the JSON text it keeps: 200,000 patients take about 7 GB); when the
- * heap limit is too small the CLI restarts itself once with a larger --max-old-space-size.
+ * A large seed needs a large heap (about 35 KB a patient with the JSON text it keeps: 200,000 patients take
+ * about 7 GB); when the heap limit is too small the CLI restarts itself once with a larger --max-old-space-size.
  */
 import { spawn } from 'node:child_process';
 import { getHeapStatistics } from 'node:v8';

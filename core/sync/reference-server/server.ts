@@ -281,11 +281,7 @@ export async function startReferenceServer(options: ReferenceServerOptions): Pro
     return reply;
   }
 
-  /**
-   * A reply's JSON in parts, a Bundle's resources as the repository keeps their text. Written part by part:
-   * a page joined into one string is a megabyte in V8's old generation, and at 200,000 patients every
-   * collection of it walks gigabytes of stored resources (the server spent 32 s of CPU serving one sync).
-   */
+  /** A reply's JSON in parts, a Bundle's resources as the repository keeps their text; written part by part, never joined. */
   function serialize(body: Resource): string[] {
     if (body.resourceType !== 'Bundle' || !body.entry?.length) return [JSON.stringify(body)];
     const { entry, ...head } = body;
