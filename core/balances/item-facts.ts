@@ -16,7 +16,8 @@ export interface LoadedItem extends ItemFacts {
   appointmentId: number | null;
 }
 
-interface Row {
+/** The columns both loaders of item facts select: this one (a patient's items) and policy/open-item-facts.ts (every open item). */
+export interface ItemFactsRow {
   id: number;
   service_date: string;
   billed_on: string;
@@ -29,15 +30,43 @@ interface Row {
   amount_cents: number;
   open_cents: number;
   paid_cents: number;
-  hardship_written_off_cents: number;
   program: PayerProgram | null;
-  statements_sent: number;
+  statements_sent: number | null;
   first_statement_date: string | null;
   carried_since: string | null;
+  pending: number | null;
+  approved: number | null;
+  conflict: number | null;
+}
+
+/** The engine's facts (with the item's description) from those columns. */
+export function itemFactsOf(r: ItemFactsRow): ItemFacts & { description: string } {
+  return {
+    id: r.id,
+    serviceDate: r.service_date,
+    billedOn: r.billed_on,
+    serviceCode: r.service_code,
+    description: r.description,
+    category: r.category,
+    group: r.group_code,
+    carc: r.carc,
+    rarc: r.rarc,
+    amountCents: r.amount_cents,
+    openCents: r.open_cents,
+    paidCents: r.paid_cents,
+    program: r.program,
+    statementsSent: r.statements_sent ?? 0,
+    firstStatementDate: r.first_statement_date,
+    carriedSince: r.carried_since,
+    pendingRequest: r.pending === 1,
+    approvedException: r.approved === 1,
+    conflict: r.conflict === 1,
+  };
+}
+
+interface Row extends ItemFactsRow {
+  hardship_written_off_cents: number;
   carried_until: string | null;
-  pending: number;
-  approved: number;
-  conflict: number;
   appointment_id: number | null;
   request_decision: string | null;
   bad_debt_decision: string | null;
@@ -85,27 +114,9 @@ const SQL = `
 
 export function loadItems(db: Db, patientId: number): LoadedItem[] {
   return (db.prepare(SQL).all(patientId) as Row[]).map((r) => ({
-    id: r.id,
-    serviceDate: r.service_date,
-    billedOn: r.billed_on,
-    serviceCode: r.service_code,
-    description: r.description,
-    category: r.category,
-    group: r.group_code,
-    carc: r.carc,
-    rarc: r.rarc,
-    amountCents: r.amount_cents,
-    openCents: r.open_cents,
-    paidCents: r.paid_cents,
+    ...itemFactsOf(r),
     hardshipWrittenOffCents: r.hardship_written_off_cents,
-    program: r.program,
-    statementsSent: r.statements_sent,
-    firstStatementDate: r.first_statement_date,
-    carriedSince: r.carried_since,
     carriedUntil: r.carried_until,
-    pendingRequest: r.pending === 1,
-    approvedException: r.approved === 1,
-    conflict: r.conflict === 1,
     managerDecision: latestDecision(r),
     appointmentId: r.appointment_id,
   }));

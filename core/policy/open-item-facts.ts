@@ -1,8 +1,9 @@
 /**
  * The engine's facts for every open item of the practice in one statement, for
  * comparing two policy documents over all of them (the editor's preview).
- * Same facts as balances/item-facts.ts loads for one patient, but aggregated
- * per table once (GROUP BY) instead of a sub-query per item.
+ * Same facts as balances/item-facts.ts loads for one patient (mapped by its
+ * itemFactsOf), but aggregated per table once (GROUP BY) instead of a
+ * sub-query per item.
  *
  * Only items with money owed (open > 0) are loaded: an item with nothing open
  * or a credit gets the same verdict under any document (paid, refund or not
@@ -10,8 +11,9 @@
  * patient's carry-forward total. A manager's last decision (wording only) is
  * not loaded: it changes a verdict's reasons, not what the policy allows.
  */
-import type { GroupCode, ItemCategory, PayerProgram } from '../../shared/domain';
 import type { ItemFacts } from '../../shared/policy/engine';
+import type { ItemFactsRow } from '../balances/item-facts';
+import { itemFactsOf } from '../balances/item-facts';
 import type { Db } from '../db/connection';
 
 export interface OpenItemFacts extends ItemFacts {
@@ -25,29 +27,10 @@ export interface PatientOpenItems {
   items: OpenItemFacts[];
 }
 
-interface Row {
+interface Row extends ItemFactsRow {
   patient_id: number;
   mrn: string;
   name: string;
-  id: number;
-  service_date: string;
-  billed_on: string;
-  service_code: string;
-  description: string;
-  category: ItemCategory;
-  group_code: GroupCode | null;
-  carc: string | null;
-  rarc: string | null;
-  amount_cents: number;
-  open_cents: number;
-  paid_cents: number;
-  program: PayerProgram | null;
-  statements_sent: number | null;
-  first_statement_date: string | null;
-  carried_since: string | null;
-  pending: number | null;
-  approved: number | null;
-  conflict: number | null;
 }
 
 const SQL = `
@@ -96,27 +79,7 @@ export function loadAllOpenItems(db: Db): PatientOpenItems[] {
       current = { patientId: r.patient_id, mrn: r.mrn, name: r.name, items: [] };
       patients.push(current);
     }
-    current.items.push({
-      id: r.id,
-      serviceDate: r.service_date,
-      billedOn: r.billed_on,
-      serviceCode: r.service_code,
-      description: r.description,
-      category: r.category,
-      group: r.group_code,
-      carc: r.carc,
-      rarc: r.rarc,
-      amountCents: r.amount_cents,
-      openCents: r.open_cents,
-      paidCents: r.paid_cents,
-      program: r.program,
-      statementsSent: r.statements_sent ?? 0,
-      firstStatementDate: r.first_statement_date,
-      carriedSince: r.carried_since,
-      pendingRequest: r.pending === 1,
-      approvedException: r.approved === 1,
-      conflict: r.conflict === 1,
-    });
+    current.items.push(itemFactsOf(r));
   }
   return patients;
 }
