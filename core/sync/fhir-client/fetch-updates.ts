@@ -4,8 +4,8 @@
  * then the server's `next` links (same origin only) until there is none.
  *
  * Tolerant of servers that misbehave: a page served twice or pages out of
- * order never yield a resource version twice (dedupe by type/id among the most
- * recent MAX_REMEMBERED resources of the run, keeping only versions newer than
+ * order never yield a resource version twice (dedupe by type/id among at least the
+ * MAX_REMEMBERED most recent resources of the run, keeping only versions newer than
  * the one already yielded: versionId, then meta.lastUpdated), and the cursor
  * never moves back. Bounded: pages per run
  * (maxPages), visits per URL, page size (1 to 1,000), attempts per request.
@@ -22,6 +22,7 @@ import type { Bundle, Resource } from '@medplum/fhirtypes';
 import type { HttpOptions } from './http';
 import { FhirProtocolError, requestJson } from './http';
 import { compareInstants, isInstant, laterInstant } from './instants';
+import { RecentMap } from './recent-map';
 
 /**
  * Measured on a 20,000-patient full sync: 250 a page took no longer than 1,000 (the reference server's largest),
@@ -31,7 +32,7 @@ export const DEFAULT_PAGE_SIZE = 250;
 export const MAX_PAGE_SIZE = 1_000;
 export const DEFAULT_MAX_PAGES = 100_000;
 /**
- * How many resources the duplicate filter remembers: repeats come from the last few pages (a page served
+ * How many resources the duplicate filter remembers at least (at most twice as many, recent-map.ts): repeats come from the last few pages (a page served
  * twice, pages swapped), so remembering the most recent ones keeps memory flat on a sync of millions.
  * A repeat older than that is applied again, which changes nothing (claims are stored idempotently).
  */
@@ -133,7 +134,7 @@ export async function* fetchUpdates<T extends Resource = Resource>(
   const resumeAt = options.resumeAt;
   if (resumeAt && new URL(resumeAt.url).origin !== origin) throw new RangeError(`resumeAt must stay on ${origin} (got ${resumeAt.url}).`);
 
-  const seen = new Map<string, Seen>();
+  const seen = new RecentMap<string, Seen>(MAX_REMEMBERED);
   const visits = new Map<string, number>();
   let cursor = resumeAt ? resumeAt.cursor : since;
   let url: string | null = resumeAt ? resumeAt.url : firstUrl(baseUrl, type, since, pageSize);
@@ -164,9 +165,7 @@ export async function* fetchUpdates<T extends Resource = Resource>(
         duplicates++;
         continue;
       }
-      seen.delete(resource.id); // re-insert at the end: the map is kept in recently-seen order
       seen.set(resource.id, { versionId: resource.meta?.versionId, lastUpdated: resource.meta?.lastUpdated });
-      if (seen.size > MAX_REMEMBERED) seen.delete(seen.keys().next().value as string);
       resources.push(resource);
       entryIndexes.push(index);
     }
