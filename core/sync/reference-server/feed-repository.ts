@@ -96,7 +96,7 @@ export class FeedRepository extends MemoryRepository {
     log.current.set(stored.id, stamp);
     this.indexIdentifiers(stored);
     const kept = this.storedResource(stored.resourceType, stored.id);
-    if (kept) this.jsonText.set(kept, JSON.stringify(kept));
+    if (kept) this.jsonText.set(kept, flat(JSON.stringify(kept)));
     return stored;
   }
 
@@ -232,6 +232,17 @@ function identifierKeys(resource: Resource): string[] {
   const identifiers = (resource as { identifier?: { system?: string; value?: string }[] | { system?: string; value?: string } }).identifier;
   const list = Array.isArray(identifiers) ? identifiers : identifiers ? [identifiers] : [];
   return list.flatMap((i) => (i.system && i.value ? [`${i.system}|${i.value}`] : []));
+}
+
+/**
+ * The string made flat now. JSON.stringify builds a long result as a tree of pieces, which V8 copies into
+ * one flat string the first time it is read whole (a page write, Buffer.byteLength): done while serving,
+ * that copied every resource a sync pulled into the young generation, where it survived to be copied again.
+ * Converting a string to a number makes V8 flatten it in place (the string itself is unchanged).
+ */
+function flat(text: string): string {
+  void Number(text);
+  return text;
 }
 
 /** Index of the first stamp >= value in an ascending array. */

@@ -281,16 +281,26 @@ export async function startReferenceServer(options: ReferenceServerOptions): Pro
     return reply;
   }
 
-  /** A reply's JSON in parts, a Bundle's resources as the repository keeps their text; written part by part, never joined. */
+  /**
+   * A reply's JSON in parts, a Bundle's resources as the repository keeps their text: written part by part,
+   * never joined, and a resource's text is a part of its own: glued to its entry's fields it was copied
+   * again on the heap for every page served (young garbage the size of the whole pull).
+   */
   function serialize(body: Resource): string[] {
     if (body.resourceType !== 'Bundle' || !body.entry?.length) return [JSON.stringify(body)];
     const { entry, ...head } = body;
-    const parts = [`${JSON.stringify(head).slice(0, -1)},"entry":[`];
+    const parts: string[] = [];
+    let glue = `${JSON.stringify(head).slice(0, -1)},"entry":[`;
     entry.forEach(({ resource, ...rest }, i) => {
       const fields = JSON.stringify(rest).slice(1, -1);
-      parts.push(resource ? `${i ? ',' : ''}{${fields}${fields ? ',' : ''}"resource":${repository.jsonOf(resource)}}` : `${i ? ',' : ''}{${fields}}`);
+      if (!resource) {
+        glue += `${i ? ',' : ''}{${fields}}`;
+        return;
+      }
+      parts.push(`${glue}${i ? ',' : ''}{${fields}${fields ? ',' : ''}"resource":`, repository.jsonOf(resource));
+      glue = '}';
     });
-    parts.push(']}');
+    parts.push(`${glue}]}`);
     return parts;
   }
 
