@@ -12,7 +12,7 @@ import { pushResource } from './push';
 export type { RetryPolicy } from './backoff';
 export { DEFAULT_RETRY_POLICY, backoffDelay, isRetryableStatus, parseRetryAfter, retryPolicy } from './backoff';
 export type { FetchUpdatesOptions, UpdatePage } from './fetch-updates';
-export { fetchUpdates } from './fetch-updates';
+export { DEFAULT_PAGE_SIZE, fetchUpdates } from './fetch-updates';
 export type { HttpOptions, JsonResponse, RetryInfo } from './http';
 export { FhirHttpError, FhirProtocolError, requestJson } from './http';
 export { compareInstants, isInstant, laterInstant } from './instants';
