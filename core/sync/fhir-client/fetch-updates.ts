@@ -32,8 +32,9 @@ export const DEFAULT_PAGE_SIZE = 250;
 export const MAX_PAGE_SIZE = 1_000;
 export const DEFAULT_MAX_PAGES = 100_000;
 /**
- * How many resources the duplicate filter remembers at least (at most twice as many, recent-map.ts): repeats come from the last few pages (a page served
- * twice, pages swapped), so remembering the most recent ones keeps memory flat on a sync of millions.
+ * How many resources the duplicate filter remembers at least (at most twice as many: recent-map.ts).
+ * Repeats come from the last few pages (a page served twice, pages swapped), so remembering the most
+ * recent ones keeps memory flat on a sync of millions.
  * A repeat older than that is applied again, which changes nothing (claims are stored idempotently).
  */
 export const MAX_REMEMBERED = 50_000;
