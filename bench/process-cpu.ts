@@ -27,7 +27,9 @@ export function processTreeCpuSeconds(root: number): number | null {
     const s = stat(pid);
     if (!s) continue;
     ticks.set(pid, s.ticks);
-    children.set(s.ppid, [...(children.get(s.ppid) ?? []), pid]);
+    let siblings = children.get(s.ppid);
+    if (!siblings) children.set(s.ppid, (siblings = []));
+    siblings.push(pid);
   }
   let total = 0;
   const stack = [root];

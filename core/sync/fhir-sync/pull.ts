@@ -9,9 +9,8 @@
  * alone; the rest applies). The cursor a later run starts from moves only in the
  * transaction of a type's last page, after every earlier page is committed: a
  * crash mid-run restarts from the old cursor and re-applies pages, which changes
- * nothing (claims are
- * idempotent), so nothing is lost or doubled even when the server serves pages
- * out of order.
+ * nothing (claims are idempotent), so nothing is lost or doubled even when the
+ * server serves pages out of order.
  */
 import type { Db } from '../../db/connection';
 import { recordAudit } from '../../ledger/journal';

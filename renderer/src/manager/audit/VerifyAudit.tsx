@@ -5,7 +5,6 @@ import { api } from '../../api/client';
 import { formatInstant } from '../../format/dates';
 import { errorMessage } from '../../store/errors';
 
-
 /** "Verify the audit trail": walks the hash chain and the ledger's invariants in the core, then says what it found. */
 export function VerifyAudit() {
   const [checking, setChecking] = useState(false);

@@ -8,7 +8,6 @@ import { ChartSection } from './ChartSection';
 import { FigureTable } from './FigureTable';
 import { formatCount, formatPct } from './format';
 
-
 type Metric = 'writeOff' | 'exception';
 
 const METRICS: Record<Metric, { label: string; rate: (g: ConsistencyGroup) => number; others: (g: ConsistencyGroup) => number | null; flagged: (g: ConsistencyGroup) => boolean; overall: (r: ConsistencyReport) => number }> = {
