@@ -46,6 +46,11 @@ function insertStatementsFor(db: Db) {
 
 /** Inserts a patient with its identifiers and search terms (each identifier's value is searchable too). Call inside the caller's transaction. */
 export function insertPatient(db: Db, patient: NewPatient): number {
+  return insertPatientWithTerms(db, patient).id;
+}
+
+/** insertPatient, also returning the search terms it wrote (a caller adding more terms skips these). */
+export function insertPatientWithTerms(db: Db, patient: NewPatient): { id: number; terms: Set<string> } {
   const sql = insertStatementsFor(db);
   const { lastInsertRowid } = sql.patient.run(patient.mrn, patient.familyName, patient.givenName, patient.dob, patient.phone, patient.createdAt);
   const id = Number(lastInsertRowid);
@@ -55,7 +60,7 @@ export function insertPatient(db: Db, patient: NewPatient): number {
     for (const term of nameTerms(identifier.value)) terms.add(term);
   }
   for (const term of terms) sql.term.run(term, id);
-  return id;
+  return { id, terms };
 }
 
 export function getPatientById(db: Db, id: number): PatientRow | undefined {

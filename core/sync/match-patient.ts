@@ -15,7 +15,7 @@
 import { nameTerms, normalizeWord, patientSearchTerms } from '../../shared/search-terms';
 import type { Db } from '../db/connection';
 import { sql } from '../db/statements';
-import { insertPatient } from '../patients/queries';
+import { insertPatientWithTerms } from '../patients/queries';
 import type { PatientCache } from './patient-cache';
 import type { Identifier, ImportedCoverage, ImportedPatient } from './records';
 
@@ -46,10 +46,17 @@ function byMemberId(db: Db, coverage: ImportedCoverage | null): number | null {
 
 function byNameAndDob(db: Db, patient: ImportedPatient): number | null {
   if (!patient.dob) return null;
+  // Read from the index patients_by_dob_and_name alone (schema 10).
   const candidates = sql(db, 'SELECT id, family_name, given_name FROM patients WHERE dob = ?').all(patient.dob) as { id: number; family_name: string; given_name: string }[];
-  const same = (a: string, b: string) => normalizeWord(a) === normalizeWord(b);
-  const found = candidates.filter((c) => same(c.family_name, patient.familyName) && same(c.given_name, patient.givenName));
-  return found.length === 1 ? found[0]!.id : null;
+  const family = normalizeWord(patient.familyName);
+  const given = normalizeWord(patient.givenName);
+  let found: number | null = null;
+  for (const c of candidates) {
+    if (normalizeWord(c.family_name) !== family || normalizeWord(c.given_name) !== given) continue;
+    if (found !== null) return null; // two people of that name born that day: which one is unknowable
+    found = c.id;
+  }
+  return found;
 }
 
 /** `wantedIsFree`: the caller has just looked `wanted` up and found no patient with it. */
@@ -102,8 +109,7 @@ export function matchOrCreatePatient(db: Db, patient: ImportedPatient, coverage:
       phone: patient.phone ?? null,
       createdAt: at,
     };
-    patientId = insertPatient(db, row);
-    written = new Set(patientSearchTerms(row));
+    ({ id: patientId, terms: written } = insertPatientWithTerms(db, row));
   }
   const add = sql(db, 'INSERT OR IGNORE INTO patient_identifiers (patient_id, system, value) VALUES (?, ?, ?)');
   const addTerm = sql(db, 'INSERT OR IGNORE INTO patient_search_terms (term, patient_id) VALUES (?, ?)');
