@@ -86,6 +86,23 @@ describe.each([
     expect(await patientsCommitted(40)).toEqual([30, 30]); // both pages in one transaction
   });
 
+  it('quarantines a record the store refuses, alone, and applies the rest of its transaction', async () => {
+    const clean = tempStore();
+    try {
+      const expected = await pullUpdates(clean.db, server.baseUrl, now, fast);
+      const claimIds = (s: TempStore) => s.db.prepare('SELECT external_id FROM claims ORDER BY external_id').pluck().all() as string[];
+      const refused = claimIds(clean)[3]!;
+      // Stands in for any failure on write (records that cannot be mapped are quarantined before this).
+      store.db.exec(`CREATE TEMP TRIGGER refuse_one BEFORE INSERT ON main.claims WHEN NEW.external_id = '${refused}' BEGIN SELECT RAISE(ABORT, 'refused by the store'); END`);
+      const stats = await pullUpdates(store.db, server.baseUrl, now, fast);
+      expect(stats).toEqual({ ...expected, created: expected.created - 1, quarantined: expected.quarantined + 1 });
+      expect(claimIds(store)).toEqual(claimIds(clean).filter((id) => id !== refused));
+      expect(store.db.prepare('SELECT location, reason FROM quarantine').all()).toEqual([{ location: refused.slice(refused.indexOf('ExplanationOfBenefit/')), reason: 'refused by the store' }]);
+    } finally {
+      clean.cleanup();
+    }
+  });
+
   it('loses and doubles nothing when killed mid-pull and restarted', async () => {
     await expect(
       pullUpdates(store.db, server.baseUrl, now, {
