@@ -7,6 +7,7 @@
 import type { OperationOutcome } from '@medplum/fhirtypes';
 import type { RetryPolicy } from './backoff';
 import { backoffDelay, isRetryableStatus, parseRetryAfter, retryPolicy } from './backoff';
+import { fetchExchange, undiciExchange } from './transport';
 
 export interface HttpOptions {
   /** Per attempt, headers and body together (default 30 s). */
@@ -14,7 +15,7 @@ export interface HttpOptions {
   retry?: Partial<RetryPolicy>;
   /** Stops the request and any wait between attempts; an abort is never retried. */
   signal?: AbortSignal;
-  /** Injected for tests; the global fetch otherwise. */
+  /** Injected for tests; otherwise undici's request (transport.ts). */
   fetch?: typeof fetch;
   /** Jitter source, [0, 1) (default Math.random). */
   random?: () => number;
@@ -32,7 +33,6 @@ export interface RetryInfo {
 
 export interface JsonResponse {
   status: number;
-  headers: Headers;
   body: unknown;
   /** The body as it came (UTF-8), when the request asked to keep it (`keepBytes`). */
   bytes?: Uint8Array;
@@ -109,7 +109,7 @@ export async function requestJson(
   const policy = retryPolicy(options.retry);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new RangeError(`timeoutMs must be positive (got ${timeoutMs}).`);
-  const doFetch = options.fetch ?? fetch;
+  const exchange = options.fetch ? fetchExchange(options.fetch) : undiciExchange;
   const random = options.random ?? Math.random;
   const headers = { accept: 'application/fhir+json', ...(init.body !== undefined ? { 'content-type': 'application/fhir+json' } : {}), ...init.headers };
 
@@ -121,9 +121,8 @@ export async function requestJson(
     const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
     let retryAfterMs: number | null = null;
     try {
-      const response = await doFetch(url, { method: init.method, headers, body: init.body, signal });
-      const bytes = init.keepBytes ? new Uint8Array(await response.arrayBuffer()) : undefined;
-      const text = bytes ? utf8.decode(bytes) : await response.text();
+      const response = await exchange(url, { method: init.method, headers, body: init.body, signal });
+      const text = utf8.decode(response.bytes);
       let body: unknown = null;
       let parsed = true;
       try {
@@ -131,9 +130,10 @@ export async function requestJson(
       } catch {
         parsed = false;
       }
-      if (response.ok && parsed) return { status: response.status, headers: response.headers, body, attempts: attempt, ...(bytes ? { bytes } : {}) };
+      const ok = response.status >= 200 && response.status < 300;
+      if (ok && parsed) return { status: response.status, body, attempts: attempt, ...(init.keepBytes ? { bytes: response.bytes } : {}) };
       lastStatus = response.status;
-      if (response.ok) {
+      if (ok) {
         lastFailure = `HTTP ${response.status} with a body that is not JSON`;
       } else {
         lastFailure = `HTTP ${response.status}${outcomeText(body) ? `: ${outcomeText(body)}` : ''}`;
@@ -146,7 +146,7 @@ export async function requestJson(
             outcome: (body as OperationOutcome | null)?.resourceType === 'OperationOutcome' ? (body as OperationOutcome) : null,
           });
         }
-        retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), Date.now());
+        retryAfterMs = parseRetryAfter(response.header('retry-after'), Date.now());
       }
     } catch (err) {
       if (err instanceof FhirHttpError) throw err;
