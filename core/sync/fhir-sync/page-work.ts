@@ -15,11 +15,15 @@ export const PULLED_TYPES = ['Patient', 'Coverage', 'ExplanationOfBenefit', 'Cla
 export type PulledType = (typeof PULLED_TYPES)[number];
 
 /**
- * One thing to apply: a mapped (or rejected) record, or an Appointment. `resource` is the record's resource
+ * One thing to apply: a mapped (or rejected) record, a claim as the worker sent it (the JSON text its hash
+ * was made from, parsed only as it is applied), or an Appointment. `resource` is the record's resource
  * when it is at hand; from a worker only its place in the page's Bundle (`entry`) travels, and the resource
  * is read back from the page's body if the record ever has to be quarantined.
  */
-export type Work = { record: ParsedRecord; hash: string | null; resource?: Json; entry: number; json?: string } | { appointment: Json };
+export type Work =
+  | { record: ParsedRecord; hash: string | null; resource?: Json; entry: number; json?: string }
+  | { claimJson: string; hash: string; entry: number }
+  | { appointment: Json };
 
 export interface PulledPage {
   type: PulledType;
@@ -63,7 +67,7 @@ export function resourceReader(page: PulledPage): (work: Work) => Json | null {
   let entries: { resource?: Json }[] | null = null;
   return (work) => {
     if ('appointment' in work) return work.appointment;
-    if (work.resource) return work.resource;
+    if ('resource' in work && work.resource) return work.resource;
     if (!page.body) return null;
     entries ??= ((JSON.parse(utf8.decode(page.body)) as { entry?: { resource?: Json }[] }).entry ?? []);
     return entries[work.entry]?.resource ?? null;
@@ -72,15 +76,15 @@ export function resourceReader(page: PulledPage): (work: Work) => Json | null {
 
 /**
  * How a page crosses from the worker: each claim as the JSON text its hash was made from (a string is
- * copied whole, where a claim's objects would be walked one by one), the rest as they are.
+ * copied whole, where a claim's objects would be walked one by one), the rest as they are. The writing
+ * thread parses a claim's text only as it applies it: the pages waiting for their transaction hold compact
+ * strings, not object graphs that each young-generation collection would copy again.
  */
-export type WireWork = Work | { claimJson: string; hash: string; entry: number };
-export type WirePage = Omit<PulledPage, 'work'> & { work: WireWork[] };
-
-export function toWire(page: PulledPage): WirePage {
+export function toWire(page: PulledPage): PulledPage {
   return { ...page, work: page.work.map((w) => ('record' in w && w.json !== undefined ? { claimJson: w.json, hash: w.hash!, entry: w.entry } : w)) };
 }
 
-export function fromWire(page: WirePage): PulledPage {
-  return { ...page, work: page.work.map((w): Work => ('claimJson' in w ? { record: { kind: 'claim', claim: JSON.parse(w.claimJson) as ImportedClaim }, hash: w.hash, entry: w.entry } : w)) };
+/** The record a piece of work (not an Appointment) applies. */
+export function recordOf(work: Exclude<Work, { appointment: Json }>): { record: ParsedRecord; hash: string | null } {
+  return 'claimJson' in work ? { record: { kind: 'claim', claim: JSON.parse(work.claimJson) as ImportedClaim }, hash: work.hash } : work;
 }

@@ -29,8 +29,8 @@ import type { PullJob } from '../worker/jobs';
 import type { WorkerStream } from '../worker/start-worker';
 import { startWorkerJob } from '../worker/start-worker';
 import { applyAppointment } from './appointments';
-import type { PulledPage, PulledType, WirePage, Work } from './page-work';
-import { PULLED_TYPES, fromWire, resourceReader, workOfPage } from './page-work';
+import type { PulledPage, PulledType, Work } from './page-work';
+import { PULLED_TYPES, recordOf, resourceReader, workOfPage } from './page-work';
 
 export { PULLED_TYPES };
 export type { PulledType };
@@ -83,13 +83,13 @@ function workerWindow(options: PullOptions): number {
 export const HAND_OVER_AFTER = 1_000;
 
 /** The pages from the sync worker; a run that is called off stops the worker and ends with the signal's reason. */
-async function* pagesFromWorker(stream: WorkerStream<WirePage>, signal: AbortSignal | undefined): AsyncGenerator<PulledPage> {
+async function* pagesFromWorker(stream: WorkerStream<PulledPage>, signal: AbortSignal | undefined): AsyncGenerator<PulledPage> {
   const stop = () => void stream.close();
   signal?.addEventListener('abort', stop, { once: true });
   try {
     for await (const page of stream) {
       signal?.throwIfAborted();
-      yield fromWire(page);
+      yield page;
     }
   } catch (error) {
     signal?.throwIfAborted();
@@ -128,8 +128,8 @@ async function* pulledPages(baseUrl: string, types: PullJob['types'], options: P
       const handOver = page.next !== null && fetchedHere >= handOverAfter;
       const rest = [{ type, since, resumeAt: { url: page.next!, pageNumber: page.pageNumber + 1, cursor: page.cursor } }, ...types.slice(t + 1)];
       // The worker starts (and fetches the next page) while this page is mapped and written.
-      const starting = handOver ? startWorkerJob<WirePage>({ ...jobOf(baseUrl, options), types: rest }, workerWindow(options)) : null;
-      let stream: WorkerStream<WirePage> | null = null;
+      const starting = handOver ? startWorkerJob<PulledPage>({ ...jobOf(baseUrl, options), types: rest }, workerWindow(options)) : null;
+      let stream: WorkerStream<PulledPage> | null = null;
       try {
         if (!page.last && !starting) next = ask();
         const work = workOfPage(page.resources as unknown as Json[], page.entryIndexes, baseUrl, { resources: true, json: false });
@@ -160,14 +160,14 @@ function applyWork(ctx: ApplyContext, baseUrl: string, stats: SyncStats, work: W
     }
     return;
   }
-  const { record } = work;
+  const { record, hash } = recordOf(work);
   if (record.kind === 'rejected') {
     quarantine(db, SOURCE, record.rejected, at);
     stats.quarantined += 1;
   } else if (record.kind === 'patient') {
     if (applyPatient(ctx, record.patient, record.coverage).created) stats.patients += 1;
   } else {
-    const result = applyClaim(ctx, record.claim, work.hash ?? undefined);
+    const result = applyClaim(ctx, record.claim, hash ?? undefined);
     stats[result.outcome] += 1;
     stats.conflicts += result.conflicts;
     if (result.patientCreated) stats.patients += 1;

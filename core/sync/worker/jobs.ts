@@ -1,6 +1,6 @@
 /** What the sync worker can be asked to do, and what it sends back for each (worker-entry.ts runs them). */
 import type { RetryPolicy } from '../fhir-client/backoff';
-import type { PulledType, WirePage } from '../fhir-sync/page-work';
+import type { PulledPage, PulledType } from '../fhir-sync/page-work';
 import type { FileFormat } from '../formats';
 import type { ParsedRecord } from '../source';
 import type { WireError } from './wire-errors';
@@ -22,7 +22,7 @@ export interface ParsedBatch {
   bytes: number;
 }
 
-/** Pull every type's changes since its cursor from a FHIR server, mapped; sends WirePage messages, types in order. */
+/** Pull every type's changes since its cursor from a FHIR server, mapped; sends PulledPage messages (page-work.ts, toWire), types in order. */
 export interface PullJob {
   kind: 'pull';
   baseUrl: string;
@@ -36,7 +36,7 @@ export interface PullJob {
 export type Job = ParseFileJob | PullJob;
 
 /** Worker -> caller. */
-export type FromWorker = { kind: 'ready' } | { kind: 'data'; data: ParsedBatch | WirePage } | { kind: 'done' } | { kind: 'error'; error: WireError };
+export type FromWorker = { kind: 'ready' } | { kind: 'data'; data: ParsedBatch | PulledPage } | { kind: 'done' } | { kind: 'error'; error: WireError };
 
 /** Caller -> worker: one more message may be sent. */
 export interface Credit {

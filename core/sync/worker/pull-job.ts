@@ -4,13 +4,13 @@
  * is asked for before this one is mapped: the server prepares it meanwhile.
  */
 import { fetchUpdates } from '../fhir-client/fetch-updates';
-import type { WirePage } from '../fhir-sync/page-work';
+import type { PulledPage } from '../fhir-sync/page-work';
 import { toWire, workOfPage } from '../fhir-sync/page-work';
 import type { PullJob } from './jobs';
 
 type Json = Record<string, unknown>;
 
-export async function pullJob(job: PullJob, send: (page: WirePage, transfer: ArrayBuffer[]) => Promise<void>): Promise<void> {
+export async function pullJob(job: PullJob, send: (page: PulledPage, transfer: ArrayBuffer[]) => Promise<void>): Promise<void> {
   for (const { type, since, resumeAt } of job.types) {
     const pages = fetchUpdates(job.baseUrl, type, since, { pageSize: job.pageSize, timeoutMs: job.timeoutMs, retry: job.retry, keepBody: true, resumeAt });
     let next = pages.next();
