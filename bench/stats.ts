@@ -50,11 +50,11 @@ export interface Measured {
 }
 
 /** A row of the ratio table: size, both times (with CPU seconds), rows, both rates, the ratio, peak RSS. */
-export function ratioRow(size: number, r: Measured): string[] {
+export function ratioRow(size: number | string, r: Measured): string[] {
   const rate = r.rows / r.seconds;
   const directRate = r.direct.rows / r.direct.seconds;
   return [
-    size.toLocaleString('en-US'),
+    typeof size === 'number' ? size.toLocaleString('en-US') : size,
     `${r.seconds.toFixed(1)} (${r.cpuSeconds.toFixed(1)})`,
     `${r.direct.seconds.toFixed(1)} (${r.direct.cpuSeconds.toFixed(1)})`,
     r.rows.toLocaleString('en-US'),
