@@ -2,9 +2,9 @@
  * One HTTP exchange for http.ts: the request goes out, the status, a header and the whole body come back.
  *
  * By default through undici's `request`, the client Node's own fetch is built on, without fetch's web
- * streams: fetching the 1 MB pages of a full sync took about half the CPU that fetch took (loopback, 300
- * requests of each, alternated). Connections are kept alive between requests; redirects are followed, up to
- * five, as fetch would. No compressed bodies are asked for (undici's decompression is still experimental,
+ * streams: fetching the 1 MB pages of a full sync took about half the CPU that fetch took (loopback, 320
+ * requests of each, alternated). Connections are kept alive between requests; redirects are followed (up to
+ * five; fetch allowed twenty). No compressed bodies are asked for (undici's decompression is still experimental,
  * and on the practice's network compressing costs more than the bytes it saves). A test can pass a fetch
  * function instead (HttpOptions.fetch).
  */
